@@ -1,0 +1,60 @@
+import { usePanelChat } from '../hooks/usePanelChat';
+import { useModelStatus } from '../hooks/useModelStatus';
+import { Composer } from './Composer';
+import { Thread } from './Thread';
+import { ErrorNotice } from './ErrorNotice';
+import { requestBackground } from '../../lib/messaging/requests';
+
+interface PanelProps {
+  open: boolean;
+  focusToken: number;
+  onClose: () => void;
+}
+
+export function Panel({ open, focusToken, onClose }: PanelProps) {
+  const chat = usePanelChat();
+  const model = useModelStatus(focusToken);
+  const disabledReason =
+    model && !model.configured ? 'Set up a model in the extension settings to start chatting.' : undefined;
+
+  return (
+    <aside
+      className="ia-panel"
+      role="complementary"
+      aria-label="Infra Assistant"
+      data-testid="ia-panel"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      <header className="ia-header">
+        <span className="ia-title">Infra Assistant</span>
+        <span className="ia-model" title="Model" data-testid="ia-model">
+          {model?.configured ? model.model : 'No model'}
+        </span>
+        <button type="button" className="ia-icon-button" onClick={chat.newConversation} aria-label="New conversation" title="New conversation">
+          ＋
+        </button>
+        <button type="button" className="ia-icon-button" onClick={onClose} aria-label="Close panel" title="Close (Esc)">
+          ✕
+        </button>
+      </header>
+      <Thread messages={chat.messages} status={chat.status} />
+      {chat.error && (
+        <ErrorNotice
+          error={chat.error}
+          onRetry={chat.retry}
+          onOpenSettings={() => void requestBackground('ui.openSettings', undefined)}
+        />
+      )}
+      <Composer
+        open={open}
+        focusToken={focusToken}
+        busy={chat.busy}
+        disabledReason={disabledReason}
+        onSend={chat.send}
+        onStop={chat.stop}
+      />
+    </aside>
+  );
+}

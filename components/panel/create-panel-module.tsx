@@ -1,0 +1,48 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PanelState } from '../../lib/panel/panel-state';
+import { PANEL_HOST_TAG, type PanelModule } from '../../lib/panel/panel-module';
+import type { ReplyEnvelope, RequestEnvelope } from '../../lib/messaging/protocol';
+import { readPage } from '../../lib/page/read-page';
+import { PanelApp } from './PanelApp';
+import panelCss from './panel.css?raw';
+
+/** Mount the panel in a shadow root (isolated styles and key events) and answer the background's requests. */
+export async function createPanelModule(ctx: ContentScriptContext): Promise<PanelModule> {
+  const state = new PanelState();
+  const ui = await createShadowRootUi<Root>(ctx, {
+    name: PANEL_HOST_TAG,
+    position: 'inline',
+    anchor: 'html',
+    append: 'last',
+    css: panelCss,
+    isolateEvents: ['keydown', 'keyup', 'keypress', 'input'],
+    onMount(container) {
+      const root = createRoot(container);
+      root.render(<PanelApp state={state} />);
+      return root;
+    },
+    onRemove(root) {
+      root?.unmount();
+    },
+  });
+  ui.mount();
+
+  const handlers: Record<string, () => unknown> = {
+    'panel.toggle': () => state.toggle(),
+    'page.read': () => readPage(document, PANEL_HOST_TAG),
+  };
+  return {
+    toggle: () => state.toggle(),
+    async handle(request: RequestEnvelope): Promise<ReplyEnvelope<unknown>> {
+      const handler = handlers[request.name];
+      if (!handler) return { ok: false, error: `Unknown request ${request.name}` };
+      try {
+        return { ok: true, value: await handler() };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import { SPACELIFT_MATCHES } from '../lib/spacelift/hosts';
+import { isRequestEnvelope } from '../lib/messaging/protocol';
+import { createPanelLoader } from '../lib/panel/panel-loader';
+import { mountLauncher } from '../lib/panel/launcher';
+
+// Runs on every Spacelift page, so it stays tiny: a launcher button and a
+// loader. The panel (React, the chat) is loaded from /panel.js on first use.
+export default defineContentScript({
+  matches: SPACELIFT_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    const loadPanel = createPanelLoader(ctx);
+    mountLauncher(ctx, () => void loadPanel().then((panel) => panel.toggle()));
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if (!isRequestEnvelope(message)) return undefined;
+      return loadPanel().then((panel) => panel.handle(message));
+    });
+  },
+});

@@ -1,0 +1,80 @@
+import { APICallError } from 'ai';
+
+/** What went wrong, in terms of what the user can do about it. */
+export type AssistantErrorCode =
+  | 'no-model'
+  | 'auth'
+  | 'model-not-found'
+  | 'rate-limit'
+  | 'context-too-long'
+  | 'network'
+  | 'provider'
+  | 'interrupted'
+  | 'unknown';
+
+export type AssistantErrorAction = 'retry' | 'open-settings' | 'switch-model';
+
+export interface AssistantErrorInfo {
+  code: AssistantErrorCode;
+  message: string;
+  action: AssistantErrorAction;
+}
+
+const MESSAGES: Record<AssistantErrorCode, { message: string; action: AssistantErrorAction }> = {
+  'no-model': { message: 'No model is set up yet. Add one in the extension settings.', action: 'open-settings' },
+  auth: { message: 'The model provider refused the API key. Check the key in settings.', action: 'open-settings' },
+  'model-not-found': { message: 'The provider does not know this model. Pick another model in settings.', action: 'switch-model' },
+  'rate-limit': { message: 'The provider is rate-limiting requests. Wait a moment and retry.', action: 'retry' },
+  'context-too-long': { message: 'This conversation is too long for the model. Start a new conversation or switch to a model with a larger context.', action: 'switch-model' },
+  network: { message: 'The model endpoint could not be reached. Check the base URL and your connection, then retry.', action: 'retry' },
+  provider: { message: 'The model provider returned an error.', action: 'retry' },
+  interrupted: { message: 'The answer was interrupted before it finished.', action: 'retry' },
+  unknown: { message: 'Something went wrong.', action: 'retry' },
+};
+
+export function errorInfo(code: AssistantErrorCode, detail?: string): AssistantErrorInfo {
+  const base = MESSAGES[code];
+  return { code, action: base.action, message: detail ? `${base.message} (${detail})` : base.message };
+}
+
+/** Secrets must never reach an error message: strip anything that looks like a key or token. */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join('[redacted]');
+  return out
+    .replace(/\b(sk|pk|rk)-[A-Za-z0-9_-]{8,}/g, '[redacted]')
+    .replace(/Bearer\s+[A-Za-z0-9._-]{8,}/gi, 'Bearer [redacted]')
+    .replace(/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+/g, '[redacted-jwt]');
+}
+
+/** Turn whatever a provider call threw into a typed error the panel can act on. */
+export function classifyError(error: unknown, secrets: readonly string[] = []): AssistantErrorInfo {
+  const cause = unwrap(error);
+  if (APICallError.isInstance(cause)) {
+    const body = (cause.responseBody ?? '').toLowerCase();
+    const status = cause.statusCode;
+    const detail = redactSecrets(`HTTP ${status ?? '?'}${cause.message ? `: ${cause.message}` : ''}`, secrets).slice(0, 200);
+    if (status === 401 || status === 403) return errorInfo('auth', detail);
+    if (status === 404 || body.includes('model_not_found') || body.includes('does not exist')) return errorInfo('model-not-found', detail);
+    if (status === 429) return errorInfo('rate-limit', detail);
+    if (body.includes('context_length') || body.includes('maximum context') || status === 413) return errorInfo('context-too-long', detail);
+    if (status === undefined) return errorInfo('network', detail);
+    return errorInfo('provider', detail);
+  }
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (/fetch failed|failed to fetch|networkerror|econnrefused|enotfound/i.test(message)) {
+    return errorInfo('network', redactSecrets(message, secrets).slice(0, 200));
+  }
+  return errorInfo('unknown', redactSecrets(message, secrets).slice(0, 200));
+}
+
+function unwrap(error: unknown): unknown {
+  // The SDK wraps retried failures in a RetryError whose lastError is the real one.
+  let current = error;
+  for (let i = 0; i < 3; i++) {
+    const last = (current as { lastError?: unknown } | null)?.lastError;
+    if (!last) break;
+    current = last;
+  }
+  return current;
+}

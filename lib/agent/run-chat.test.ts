@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tool, type UIMessage, type UIMessageChunk } from 'ai';
+import { z } from 'zod';
+import { AssistantDatabase } from '../db/database';
+import { ConversationStore } from '../db/conversation-store';
+import { runChat, MAX_STEPS, type ChatSink } from './run-chat';
+import type { AssistantErrorInfo } from './errors';
+import { scriptedMockModel, textStep, toolCallStep } from '../../tests/unit/helpers/mock-model';
+import type { ModelSettings } from '../settings/model-settings';
+
+const settings: ModelSettings = { provider: 'openai-compatible', baseURL: 'http://x/v1', apiKey: 'sk-secret-key-123456', model: 'm' };
+const question: UIMessage = { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'What page is this?' }] };
+
+function recordingSink() {
+  const chunks: UIMessageChunk[] = [];
+  let done = false;
+  let failure: AssistantErrorInfo | undefined;
+  const sink: ChatSink = { chunk: (c) => chunks.push(c), done: () => (done = true), failure: (e) => (failure = e) };
+  return { sink, chunks, isDone: () => done, failure: () => failure };
+}
+
+describe('runChat', () => {
+  let db: AssistantDatabase;
+  let store: ConversationStore;
+  beforeEach(() => {
+    db = new AssistantDatabase(`run-chat-${Math.random()}`);
+    store = new ConversationStore(db);
+  });
+  afterEach(() => db.delete());
+
+  it('streams a tool call and the answer, and stores the whole conversation', async () => {
+    const model = scriptedMockModel([toolCallStep('page_context', {}), textStep('You are on prod-network.')]);
+    let pageReads = 0;
+    const tools = {
+      page_context: tool({
+        description: 'read page',
+        inputSchema: z.object({}),
+        execute: async () => {
+          pageReads++;
+          return { title: 'prod-network' };
+        },
+      }),
+    };
+    const out = recordingSink();
+    await runChat(
+      { type: 'send', conversationId: 'c1', trigger: 'submit-message', messages: [question] },
+      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'https://a.app.spacelift.io', generateId: () => 'a1' },
+      out.sink,
+    );
+
+    expect(out.isDone()).toBe(true);
+    expect(pageReads).toBe(1);
+    const types = out.chunks.map((c) => c.type);
+    expect(types).toContain('tool-input-available');
+    expect(types).toContain('tool-output-available');
+    expect(types.filter((t) => t === 'text-delta').length).toBeGreaterThan(1);
+    // The tool's result was given back to the model on the second step.
+    expect(JSON.stringify(model.doStreamCalls[1]?.prompt)).toContain('prod-network');
+
+    const saved = await store.get('c1');
+    expect(saved?.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    const answer = saved!.messages[1]!;
+    expect(answer.parts.some((p) => p.type === 'tool-page_context' && 'state' in p && p.state === 'output-available')).toBe(true);
+    expect(answer.parts.filter((p) => p.type === 'text').map((p) => (p as { text: string }).text).join('')).toBe('You are on prod-network.');
+    expect((await store.messageRecords('c1'))[1]?.status).toBe('complete');
+  });
+
+  it('stores the user message even when no model is set up, and says what to do', async () => {
+    const out = recordingSink();
+    await runChat(
+      { type: 'send', conversationId: 'c2', trigger: 'submit-message', messages: [question] },
+      { store, loadSettings: async () => null, createModel: () => { throw new Error('unused'); }, tools: {}, account: 'a' },
+      out.sink,
+    );
+    expect(out.failure()?.code).toBe('no-model');
+    expect(out.failure()?.action).toBe('open-settings');
+    expect((await store.get('c2'))?.messages.map((m) => m.id)).toEqual(['u1']);
+  });
+
+  it('turns a provider failure into a typed error without leaking the key, and keeps the question', async () => {
+    const { APICallError } = await import('ai');
+    const failing = scriptedMockModel([]);
+    failing.doStream = async () => {
+      throw new APICallError({
+        message: `Incorrect API key provided: ${settings.apiKey}`,
+        url: 'http://x/v1/chat/completions',
+        requestBodyValues: {},
+        statusCode: 401,
+        responseBody: '{"error":{"code":"invalid_api_key"}}',
+        isRetryable: false,
+      });
+    };
+    const out = recordingSink();
+    await runChat(
+      { type: 'send', conversationId: 'c3', trigger: 'submit-message', messages: [question] },
+      { store, loadSettings: async () => settings, createModel: () => failing, tools: {}, account: 'a' },
+      out.sink,
+    );
+    expect(out.failure()?.code).toBe('auth');
+    expect(JSON.stringify(out.failure())).not.toContain(settings.apiKey);
+    expect(JSON.stringify(out.chunks)).not.toContain(settings.apiKey);
+    expect((await store.get('c3'))?.messages[0]?.id).toBe('u1');
+  });
+
+  it('stops a model that keeps calling tools after the step cap', async () => {
+    const steps = Array.from({ length: MAX_STEPS + 3 }, (_, i) => toolCallStep('page_context', {}, `call-${i}`));
+    const model = scriptedMockModel(steps);
+    const tools = { page_context: tool({ description: 'x', inputSchema: z.object({}), execute: async () => ({}) }) };
+    const out = recordingSink();
+    await runChat(
+      { type: 'send', conversationId: 'c4', trigger: 'submit-message', messages: [question] },
+      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'a' },
+      out.sink,
+    );
+    expect(model.doStreamCalls).toHaveLength(MAX_STEPS);
+    expect(out.isDone()).toBe(true);
+  });
+});

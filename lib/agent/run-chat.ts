@@ -1,0 +1,100 @@
+import {
+  convertToModelMessages,
+  isStepCount,
+  streamText,
+  toUIMessageStream,
+  type LanguageModel,
+  type ToolSet,
+  type UIMessage,
+  type UIMessageChunk,
+} from 'ai';
+import type { ConversationStore } from '../db/conversation-store';
+import type { ChatMode } from '../db/database';
+import type { ChatSendRequest } from '../messaging/chat-port';
+import type { ModelSettings } from '../settings/model-settings';
+import { classifyError, errorInfo, type AssistantErrorInfo } from './errors';
+import { buildInstructions } from './instructions';
+
+/** Hard cap on model steps per answer: a runaway tool loop ends here. */
+export const MAX_STEPS = 8;
+
+export interface ChatSink {
+  chunk(chunk: UIMessageChunk): void;
+  done(): void;
+  failure(error: AssistantErrorInfo): void;
+}
+
+export interface RunChatDeps {
+  store: ConversationStore;
+  loadSettings: () => Promise<ModelSettings | null>;
+  createModel: (settings: ModelSettings) => LanguageModel;
+  tools: ToolSet;
+  account: string;
+  pageUrl?: string;
+  mode?: ChatMode;
+  generateId?: () => string;
+}
+
+/**
+ * One answer: store the history first (write-ahead), call the model with the
+ * tools, stream UI chunks to the sink, and store the answer after every step
+ * and when it ends. The sink may go away (tab closed): the answer is still
+ * produced and stored.
+ */
+export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink: ChatSink, abortSignal?: AbortSignal): Promise<void> {
+  const settings = await deps.loadSettings();
+  const mode = deps.mode ?? 'ask';
+  const messages = request.messages;
+  await deps.store.saveHistory(
+    { id: request.conversationId, account: deps.account, mode, model: settings?.model ?? '' },
+    messages,
+  );
+  if (!settings) {
+    sink.failure(errorInfo('no-model'));
+    return;
+  }
+
+  const secrets = [settings.apiKey];
+  let failure: AssistantErrorInfo | undefined;
+  const answerSeq = (message: UIMessage) => {
+    const index = messages.findIndex((m) => m.id === message.id);
+    return index >= 0 ? index : messages.length;
+  };
+
+  try {
+    const result = streamText({
+      model: deps.createModel(settings),
+      instructions: buildInstructions({ pageUrl: deps.pageUrl, mode }),
+      messages: await convertToModelMessages(messages, { tools: deps.tools, ignoreIncompleteToolCalls: true }),
+      tools: deps.tools,
+      stopWhen: isStepCount(MAX_STEPS),
+      abortSignal,
+      maxRetries: 1,
+    });
+    const stream = toUIMessageStream({
+      stream: result.stream,
+      tools: deps.tools,
+      originalMessages: messages,
+      generateMessageId: deps.generateId ?? (() => crypto.randomUUID()),
+      onError: (error) => {
+        // The first error is the cause; later ones are its echoes.
+        failure ??= classifyError(error, secrets);
+        return failure.message;
+      },
+      onStepEnd: ({ responseMessage }) =>
+        deps.store.saveAnswer(request.conversationId, answerSeq(responseMessage), responseMessage, 'streaming'),
+      onEnd: ({ responseMessage, isAborted }) =>
+        deps.store.saveAnswer(
+          request.conversationId,
+          answerSeq(responseMessage),
+          responseMessage,
+          isAborted || failure ? 'interrupted' : 'complete',
+        ),
+    });
+    for await (const chunk of stream) sink.chunk(chunk);
+  } catch (error) {
+    failure ??= classifyError(error, secrets);
+  }
+  if (failure) sink.failure(failure);
+  else sink.done();
+}

@@ -1,0 +1,76 @@
+import { browser } from 'wxt/browser';
+import type { ChatTransport, UIMessage, UIMessageChunk } from 'ai';
+import { CHAT_PORT_NAME, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
+import { errorInfo, type AssistantErrorInfo } from '../agent/errors';
+
+/** An error the panel knows how to explain and offer a fix for. */
+export class AssistantError extends Error {
+  constructor(readonly info: AssistantErrorInfo) {
+    super(info.message);
+    this.name = 'AssistantError';
+  }
+}
+
+/**
+ * useChat's transport over an extension Port: one Port per answer, carrying
+ * the AI SDK's UI message chunks unchanged. A Port that closes before the
+ * answer is done (the worker was stopped) becomes an "interrupted" error, so
+ * the panel never waits forever.
+ */
+export class PortChatTransport implements ChatTransport<UIMessage> {
+  async sendMessages({
+    chatId,
+    messages,
+    trigger,
+    abortSignal,
+  }: Parameters<ChatTransport<UIMessage>['sendMessages']>[0]): Promise<ReadableStream<UIMessageChunk>> {
+    const port = browser.runtime.connect({ name: CHAT_PORT_NAME });
+    let settled = false;
+    return new ReadableStream<UIMessageChunk>({
+      start(controller) {
+        const settle = (end: () => void) => {
+          if (settled) return;
+          settled = true;
+          end();
+          port.disconnect();
+        };
+        port.onMessage.addListener((message: ChatServerMessage) => {
+          if (settled) return;
+          if (message.type === 'chunk') {
+            // Errors arrive as a typed failure message instead, with the action that fixes them.
+            if (message.chunk.type !== 'error') controller.enqueue(message.chunk);
+          } else if (message.type === 'done') settle(() => controller.close());
+          else if (message.type === 'failure') settle(() => controller.error(new AssistantError(message.error)));
+        });
+        port.onDisconnect.addListener(() => {
+          if (settled) return;
+          settled = true;
+          controller.error(new AssistantError(errorInfo('interrupted')));
+        });
+        abortSignal?.addEventListener('abort', () => {
+          if (settled) return;
+          post(port, { type: 'abort' });
+          settle(() => controller.close());
+        });
+        post(port, { type: 'send', conversationId: chatId, trigger, messages });
+      },
+      cancel() {
+        if (!settled) post(port, { type: 'abort' });
+        settled = true;
+        port.disconnect();
+      },
+    });
+  }
+
+  async reconnectToStream(): Promise<ReadableStream<UIMessageChunk> | null> {
+    return null;
+  }
+}
+
+function post(port: ReturnType<typeof browser.runtime.connect>, message: ChatClientMessage): void {
+  try {
+    port.postMessage(message);
+  } catch {
+    // The port is already gone; onDisconnect reports it.
+  }
+}

@@ -1,0 +1,19 @@
+import type { UIMessage, UIMessageChunk } from 'ai';
+import type { AssistantErrorInfo } from '../agent/errors';
+
+/** One Port per running answer, named so the background can tell it apart. */
+export const CHAT_PORT_NAME = 'infra-assistant/chat';
+
+export interface ChatSendRequest {
+  type: 'send';
+  conversationId: string;
+  trigger: 'submit-message' | 'regenerate-message';
+  messages: UIMessage[];
+}
+
+export type ChatClientMessage = ChatSendRequest | { type: 'abort' };
+
+export type ChatServerMessage =
+  | { type: 'chunk'; chunk: UIMessageChunk }
+  | { type: 'done' }
+  | { type: 'failure'; error: AssistantErrorInfo };

@@ -1,0 +1,61 @@
+import type { UIMessage } from 'ai';
+import type { ConversationSummary } from '../db/conversation-store';
+import type { PublicModelSettings, ModelSettingsInput } from '../settings/model-settings';
+import type { PageSnapshot } from '../page/page-snapshot';
+
+/**
+ * The one typed protocol between the extension's contexts. Every request is
+ * `{ protocol, name, input }` and every reply `{ ok, value | error }`, so a
+ * stray message from anything else is ignored rather than misread.
+ */
+export const PROTOCOL = 'infra-assistant/1';
+
+/** Requests that the panel and the popup send to the background. */
+export interface BackgroundRequests {
+  'settings.getModel': { input: void; output: PublicModelSettings };
+  'settings.saveModel': { input: ModelSettingsInput; output: PublicModelSettings };
+  'conversations.list': { input: { limit?: number }; output: ConversationSummary[] };
+  'ui.openSettings': { input: void; output: void };
+  'conversations.get': {
+    input: { id: string };
+    output: { conversation: ConversationSummary; messages: UIMessage[] } | null;
+  };
+}
+
+/** Requests that the background sends to the content script of a tab. */
+export interface ContentRequests {
+  'panel.toggle': { input: void; output: { open: boolean } };
+  'page.read': { input: void; output: PageSnapshot };
+}
+
+export type RequestName<M> = keyof M & string;
+export type RequestInput<M, K extends keyof M> = M[K] extends { input: infer I } ? I : never;
+export type RequestOutput<M, K extends keyof M> = M[K] extends { output: infer O } ? O : never;
+
+export interface RequestEnvelope<N extends string = string> {
+  protocol: typeof PROTOCOL;
+  name: N;
+  input: unknown;
+}
+
+export type ReplyEnvelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export function isRequestEnvelope(message: unknown): message is RequestEnvelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as RequestEnvelope).protocol === PROTOCOL &&
+    typeof (message as RequestEnvelope).name === 'string'
+  );
+}
+
+export function envelope<M, K extends RequestName<M>>(name: K, input: RequestInput<M, K>): RequestEnvelope<K> {
+  return { protocol: PROTOCOL, name, input };
+}
+
+export function unwrapReply<T>(reply: unknown, name: string): T {
+  const r = reply as ReplyEnvelope<T> | undefined;
+  if (!r || typeof r !== 'object' || !('ok' in r)) throw new Error(`No answer to ${name}`);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}

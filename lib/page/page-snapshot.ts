@@ -1,0 +1,14 @@
+/** What the page reader returns: plain data, read in the content script. */
+export interface PageSnapshot {
+  url: string;
+  title: string;
+  headings: string[];
+  /** The main content as compact markdown, bounded in size. */
+  content: string;
+  selection: string;
+  /** Visible error messages (alerts, failed states). */
+  errors: string[];
+  truncated: boolean;
+}
+
+export const PAGE_CONTENT_LIMIT = 12_000;

@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PANEL_GLOBAL, type CreatePanelModule, type PanelModule } from './panel-module';
+
+/** Load `/panel.js` once, on first use, and create the panel module. */
+export function createPanelLoader(ctx: ContentScriptContext): () => Promise<PanelModule> {
+  let loading: Promise<PanelModule> | undefined;
+  return () =>
+    (loading ??= (async () => {
+      // The panel is an unlisted script listed in web_accessible_resources; it
+      // runs in this isolated world and leaves its factory on our global.
+      await import(/* @vite-ignore */ browser.runtime.getURL('/panel.js'));
+      const create = (globalThis as Record<string, unknown>)[PANEL_GLOBAL] as CreatePanelModule | undefined;
+      if (!create) throw new Error('Infra Assistant panel failed to load');
+      return create(ctx);
+    })().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}

@@ -1,0 +1,158 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { demoTurn } from './demo-turns';
+import type { ChatCompletionRequest, ScriptedTurn } from './script';
+
+export const SANDBOX_MODEL_ID = 'sandbox-scripted';
+
+/**
+ * A scripted OpenAI-compatible chat model: `/v1/chat/completions` (SSE with
+ * tool calls and a usage chunk) and `/v1/models`. Tests queue turns through
+ * `/__model/turns` (or `queue()` in-process) and read what it received.
+ */
+export class ScriptedModel {
+  private turns: ScriptedTurn[] = [];
+  readonly requests: ChatCompletionRequest[] = [];
+  /** Requests whose response was cut by the client (e.g. a stopped worker). */
+  aborted = 0;
+
+  queue(...turns: ScriptedTurn[]): void {
+    this.turns.push(...turns);
+  }
+
+  reset(): void {
+    this.turns = [];
+    this.requests.length = 0;
+    this.aborted = 0;
+  }
+
+  /** Handle `/v1/*` and `/__model/*`; returns false for other paths. */
+  handle = (req: IncomingMessage, res: ServerResponse, body: string): boolean => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path === '/v1/models' && req.method === 'GET') {
+      json(res, 200, { object: 'list', data: [{ id: SANDBOX_MODEL_ID, object: 'model', owned_by: 'sandbox' }] });
+      return true;
+    }
+    if (path === '/v1/chat/completions' && req.method === 'POST') {
+      void this.complete(req, res, body);
+      return true;
+    }
+    if (path === '/__model/turns' && req.method === 'POST') {
+      this.queue(...(JSON.parse(body) as ScriptedTurn[]));
+      json(res, 200, { queued: this.turns.length });
+      return true;
+    }
+    if (path === '/__model/reset' && req.method === 'POST') {
+      this.reset();
+      json(res, 200, { ok: true });
+      return true;
+    }
+    if (path === '/__model/requests' && req.method === 'GET') {
+      json(res, 200, { requests: this.requests, aborted: this.aborted, queued: this.turns.length });
+      return true;
+    }
+    return false;
+  };
+
+  private async complete(req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
+    let request: ChatCompletionRequest;
+    try {
+      request = JSON.parse(body) as ChatCompletionRequest;
+    } catch {
+      json(res, 400, { error: { message: 'Invalid JSON body', type: 'invalid_request_error' } });
+      return;
+    }
+    if (req.headers.authorization === 'Bearer sandbox-bad-key') {
+      json(res, 401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } });
+      return;
+    }
+    if (request.model !== SANDBOX_MODEL_ID) {
+      json(res, 404, { error: { message: `The model '${request.model}' does not exist`, type: 'invalid_request_error', code: 'model_not_found' } });
+      return;
+    }
+    this.requests.push(request);
+    const turn = this.turns.shift() ?? demoTurn(request);
+    if ('error' in turn) {
+      json(res, turn.error.status, { error: { message: turn.error.message, type: turn.error.type ?? 'api_error', code: turn.error.code } });
+      return;
+    }
+    let closed = false;
+    res.on('close', () => {
+      if (!res.writableEnded) {
+        closed = true;
+        this.aborted++;
+      }
+    });
+    await sleep(turn.firstByteDelayMs ?? 0);
+    if (closed) return;
+    if (!request.stream) {
+      json(res, 200, completion(request, turn));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'access-control-allow-origin': '*' });
+    const id = `chatcmpl-${Date.now().toString(36)}`;
+    const send = (delta: object, finish: string | null = null) =>
+      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: request.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+
+    send({ role: 'assistant', content: '' });
+    const text = turn.text ?? '';
+    const size = 'chunkSize' in turn && turn.chunkSize ? turn.chunkSize : 8;
+    for (let i = 0; i < text.length && !closed; i += size) {
+      send({ content: text.slice(i, i + size) });
+      await sleep(turn.chunkDelayMs ?? 0);
+    }
+    if ('toolCalls' in turn) {
+      turn.toolCalls.forEach((call, index) => {
+        const args = JSON.stringify(call.arguments);
+        send({ tool_calls: [{ index, id: `call_${index}_${id}`, type: 'function', function: { name: call.name, arguments: '' } }] });
+        send({ tool_calls: [{ index, function: { arguments: args } }] });
+      });
+    }
+    if (closed) return;
+    send({}, 'toolCalls' in turn ? 'tool_calls' : 'stop');
+    if (request.stream_options?.include_usage) {
+      const usage = usageOf(request, text);
+      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: request.model, choices: [], usage })}\n\n`);
+    }
+    res.end('data: [DONE]\n\n');
+  }
+}
+
+function completion(request: ChatCompletionRequest, turn: Exclude<ScriptedTurn, { error: unknown }>) {
+  const toolCalls = 'toolCalls' in turn ? turn.toolCalls : [];
+  return {
+    id: `chatcmpl-${Date.now().toString(36)}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: request.model,
+    choices: [
+      {
+        index: 0,
+        finish_reason: toolCalls.length ? 'tool_calls' : 'stop',
+        message: {
+          role: 'assistant',
+          content: turn.text ?? null,
+          tool_calls: toolCalls.length
+            ? toolCalls.map((c, i) => ({ id: `call_${i}`, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.arguments) } }))
+            : undefined,
+        },
+      },
+    ],
+    usage: usageOf(request, turn.text ?? ''),
+  };
+}
+
+/** Rough token counts (4 characters a token): enough for budget meters to move. */
+function usageOf(request: ChatCompletionRequest, output: string) {
+  const prompt_tokens = Math.ceil(JSON.stringify(request.messages).length / 4);
+  const completion_tokens = Math.max(1, Math.ceil(output.length / 4));
+  return { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens };
+}
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+  res.end(JSON.stringify(value));
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import { SPACELIFT_MATCHES } from './lib/spacelift/hosts';
+
+// The panel is loaded lazily from `/panel.js` (an unlisted script) so the content
+// script that runs on every Spacelift page stays a few kB (see docs/architecture.md).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Infra Assistant',
+    description: 'An AI assistant inside Spacelift, with your own model.',
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: [...SPACELIFT_MATCHES, 'https://api.openai.com/*'],
+    // Self-hosted Spacelift hosts and custom model endpoints are asked for at run time.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'toggle-panel': {
+        // Alt+Shift+A: no default binding in Chrome, Firefox or Spacelift's app.
+        suggested_key: { default: 'Alt+Shift+A', mac: 'Alt+Shift+A' },
+        description: 'Open or close the Infra Assistant panel',
+      },
+    },
+    web_accessible_resources: [
+      {
+        resources: ['panel.js'],
+        matches: SPACELIFT_MATCHES,
+        // A per-session URL: pages cannot probe for the extension by fetching a fixed path.
+        ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
+      },
+    ],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'infra-assistant@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
