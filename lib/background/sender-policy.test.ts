@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { accountOf, isSpaceliftUrl, isTrustedSender, matchPatternToRegExp } from './sender-policy';
+
+const ext = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
+const trusted = (sender: Parameters<typeof isTrustedSender>[0]) => isTrustedSender(sender, ext.id, ext.origin);
+
+describe('sender policy', () => {
+  it('matches Spacelift hosts and the sandbox, nothing else', () => {
+    expect(isSpaceliftUrl('https://acme.app.spacelift.io/stack/x')).toBe(true);
+    expect(isSpaceliftUrl('https://app.spacelift.io/stacks')).toBe(true);
+    expect(isSpaceliftUrl('http://spacelift.localhost:4321/stacks')).toBe(true);
+    expect(isSpaceliftUrl('https://evil.example/app.spacelift.io/')).toBe(false);
+    expect(isSpaceliftUrl('https://app.spacelift.io.evil.example/')).toBe(false);
+    expect(isSpaceliftUrl('http://acme.app.spacelift.io/')).toBe(false); // plain http is not Spacelift
+    expect(isSpaceliftUrl('http://localhost:3000/')).toBe(false);
+  });
+
+  it('turns match patterns into anchored expressions', () => {
+    const re = matchPatternToRegExp('https://*.app.spacelift.io/*');
+    expect(re.test('https://a.b.app.spacelift.io/x')).toBe(true);
+    expect(re.test('https://xapp.spacelift.io/x')).toBe(false);
+  });
+
+  it('trusts our extension pages and our content scripts on Spacelift pages only', () => {
+    expect(trusted({ id: ext.id, url: `${ext.origin}popup.html` })).toBe(true);
+    expect(trusted({ id: ext.id, url: 'https://acme.app.spacelift.io/stacks', tab: { id: 1 } })).toBe(true);
+    expect(trusted({ id: ext.id, url: 'https://example.com/', tab: { id: 1 } })).toBe(false);
+    expect(trusted({ id: 'another-extension', url: `${ext.origin}popup.html` })).toBe(false);
+    expect(trusted({ url: 'https://acme.app.spacelift.io/', tab: { id: 1 } })).toBe(false);
+  });
+
+  it('names the account by origin', () => {
+    expect(accountOf('https://acme.app.spacelift.io/stack/a?b=1')).toBe('https://acme.app.spacelift.io');
+    expect(accountOf(undefined)).toBe('unknown');
+  });
+});

@@ -1,0 +1,109 @@
+import type { ElementHandle, Page } from 'puppeteer-core';
+
+const HOST = 'infra-assistant-panel';
+const IN_PANEL = `${HOST} >>> `;
+
+/** The assistant panel inside its shadow root on a Spacelift page. */
+export class AssistantPanel {
+  constructor(readonly page: Page) {}
+
+  launcher(): Promise<ElementHandle | null> {
+    return this.page.$('infra-assistant-launcher >>> button');
+  }
+
+  async waitForLauncher(): Promise<void> {
+    await this.page.waitForSelector('infra-assistant-launcher >>> button', { timeout: 15_000 });
+  }
+
+  async clickLauncher(): Promise<void> {
+    await this.page.click('infra-assistant-launcher >>> button');
+  }
+
+  async waitUntilOpen(): Promise<void> {
+    await this.page.waitForSelector(`${IN_PANEL}[data-testid="ia-panel"]`, { visible: true, timeout: 15_000 });
+  }
+
+  async isOpen(): Promise<boolean> {
+    const panel = await this.page.$(`${IN_PANEL}[data-testid="ia-panel"]`);
+    return panel ? panel.isVisible() : false;
+  }
+
+  /** Which element inside the panel's shadow root has focus (its data-testid). */
+  focusedTestId(): Promise<string | null> {
+    return this.page.evaluate((host) => {
+      const root = document.querySelector(host)?.shadowRoot;
+      return root?.activeElement?.getAttribute('data-testid') ?? null;
+    }, HOST);
+  }
+
+  async send(text: string): Promise<void> {
+    const composer = await this.page.waitForSelector(`${IN_PANEL}[data-testid="ia-composer"]`, { visible: true });
+    await composer!.click();
+    await composer!.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async waitForIdle(timeout = 30_000): Promise<void> {
+    await this.page.waitForFunction(
+      (host) => {
+        const root = document.querySelector(host)?.shadowRoot;
+        const thread = root?.querySelector('[data-testid="ia-thread"]');
+        return thread && (thread.getAttribute('data-status') === 'ready' || thread.getAttribute('data-status') === 'error');
+      },
+      { timeout },
+      HOST,
+    );
+  }
+
+  /** Text of the messages, in order, with their roles. */
+  messages(): Promise<{ role: string; text: string }[]> {
+    return this.page.evaluate((host) => {
+      const root = document.querySelector(host)?.shadowRoot;
+      return [...(root?.querySelectorAll('[data-message-id]') ?? [])].map((el) => ({
+        role: (el.getAttribute('data-testid') ?? '').replace('ia-message-', ''),
+        text: [...el.querySelectorAll('.ia-text')].map((t) => t.textContent).join(''),
+      }));
+    }, HOST);
+  }
+
+  toolCards(): Promise<{ tool: string; state: string }[]> {
+    return this.page.evaluate((host) => {
+      const root = document.querySelector(host)?.shadowRoot;
+      return [...(root?.querySelectorAll('[data-testid="ia-tool-card"]') ?? [])].map((el) => ({
+        tool: el.getAttribute('data-tool') ?? '',
+        state: el.getAttribute('data-state') ?? '',
+      }));
+    }, HOST);
+  }
+
+  errorNotice(): Promise<{ code: string; text: string } | null> {
+    return this.page.evaluate((host) => {
+      const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="ia-error"]');
+      return el ? { code: el.getAttribute('data-code') ?? '', text: el.textContent ?? '' } : null;
+    }, HOST);
+  }
+
+  /**
+   * Record the length of the last assistant message's text on every animation
+   * frame, to prove the answer streams in (many renders) rather than landing whole.
+   */
+  async startRecordingRenders(): Promise<void> {
+    await this.page.evaluate((host) => {
+      const w = window as unknown as { __iaRenders: number[] };
+      w.__iaRenders = [];
+      const tick = () => {
+        const root = document.querySelector(host)?.shadowRoot;
+        const answers = root?.querySelectorAll('[data-testid="ia-message-assistant"] .ia-text');
+        const last = answers?.[answers.length - 1];
+        const length = last?.textContent?.length ?? 0;
+        if (w.__iaRenders.at(-1) !== length) w.__iaRenders.push(length);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, HOST);
+  }
+
+  recordedRenders(): Promise<number[]> {
+    return this.page.evaluate(() => (window as unknown as { __iaRenders: number[] }).__iaRenders);
+  }
+}
