@@ -5,6 +5,22 @@ import { SPACELIFT_MATCHES } from './lib/spacelift/hosts';
 // script that runs on every Spacelift page stays a few kB (see docs/architecture.md).
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The content script runs on every Spacelift page and uses only runtime.getURL
+    // and runtime.onMessage (with sendResponse), which Chrome and Firefox both
+    // offer natively: it gets WXT's native `browser` instead of the 10 kB polyfill.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((entry) => entry.name === 'content')) return;
+      const alias = viteConfig.resolve?.alias;
+      const nativeBrowser = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      viteConfig.resolve = {
+        ...viteConfig.resolve,
+        alias: Array.isArray(alias)
+          ? [nativeBrowser, ...alias]
+          : [nativeBrowser, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))],
+      };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Infra Assistant',
     description: 'An AI assistant inside Spacelift, with your own model.',

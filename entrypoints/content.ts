@@ -13,9 +13,13 @@ export default defineContentScript({
   main(ctx) {
     const loadPanel = createPanelLoader(ctx);
     mountLauncher(ctx, () => void loadPanel().then((panel) => panel.toggle()));
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      if (!isRequestEnvelope(message)) return undefined;
-      return loadPanel().then((panel) => panel.handle(message));
+    // sendResponse + `return true`: works with the native API in every browser.
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
+      if (!isRequestEnvelope(message)) return false;
+      loadPanel()
+        .then((panel) => panel.handle(message))
+        .then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
+      return true;
     });
   },
 });
