@@ -11,8 +11,8 @@ export default defineContentScript({
   matches: SPACELIFT_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    const loadPanel = createPanelLoader(ctx);
-    mountLauncher(ctx, () => void loadPanel().then((panel) => panel.toggle()));
+    const launcher = mountLauncher(ctx, () => void loadPanel().then((panel) => panel.toggle()));
+    const loadPanel = createPanelLoader(ctx, { onOpenChange: (open) => launcher.setHidden(open) });
     // sendResponse + `return true`: works with the native API in every browser.
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
       if (!isRequestEnvelope(message)) return false;

@@ -4,6 +4,7 @@ import { Composer } from './Composer';
 import { Thread } from './Thread';
 import { ErrorNotice } from './ErrorNotice';
 import { requestBackground } from '../../lib/messaging/requests';
+import { CloseIcon, PlusIcon } from './icons';
 
 interface PanelProps {
   open: boolean;
@@ -33,10 +34,10 @@ export function Panel({ open, focusToken, onClose }: PanelProps) {
           {model?.configured ? model.model : 'No model'}
         </span>
         <button type="button" className="ia-icon-button" onClick={chat.newConversation} aria-label="New conversation" title="New conversation">
-          ＋
+          <PlusIcon />
         </button>
         <button type="button" className="ia-icon-button" onClick={onClose} aria-label="Close panel" title="Close (Esc)">
-          ✕
+          <CloseIcon />
         </button>
       </header>
       <Thread messages={chat.messages} status={chat.status} />

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { isToolUIPart, type UIMessage } from 'ai';
 import { ToolCard } from './ToolCard';
+import { hasContent } from '../../lib/chat/message-content';
 
 interface ThreadProps {
   messages: UIMessage[];
@@ -25,7 +26,7 @@ export function Thread({ messages, status }: ThreadProps) {
   }
   return (
     <div className="ia-thread" role="log" aria-live="polite" data-testid="ia-thread" data-status={status}>
-      {messages.map((message) => (
+      {messages.filter(hasContent).map((message) => (
         <MessageView key={message.id} message={message} />
       ))}
       {status === 'submitted' && <div className="ia-thinking" aria-label="Thinking">Thinking…</div>}

@@ -2,15 +2,16 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PanelState } from '../../lib/panel/panel-state';
-import { PANEL_HOST_TAG, type PanelModule } from '../../lib/panel/panel-module';
+import { PANEL_HOST_TAG, type PanelHostHooks, type PanelModule } from '../../lib/panel/panel-module';
 import type { ReplyEnvelope, RequestEnvelope } from '../../lib/messaging/protocol';
 import { readPage } from '../../lib/page/read-page';
 import { PanelApp } from './PanelApp';
 import panelCss from './panel.css?raw';
 
 /** Mount the panel in a shadow root (isolated styles and key events) and answer the background's requests. */
-export async function createPanelModule(ctx: ContentScriptContext): Promise<PanelModule> {
+export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelHostHooks): Promise<PanelModule> {
   const state = new PanelState();
+  state.subscribe(() => hooks.onOpenChange(state.get().open));
   const ui = await createShadowRootUi<Root>(ctx, {
     name: PANEL_HOST_TAG,
     position: 'inline',

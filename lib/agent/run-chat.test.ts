@@ -116,3 +116,24 @@ describe('runChat', () => {
     expect(out.isDone()).toBe(true);
   });
 });
+
+describe('runChat failures', () => {
+  it('keeps no empty answer when the model fails before saying anything', async () => {
+    const db = new AssistantDatabase(`run-chat-empty-${Math.random()}`);
+    const store = new ConversationStore(db);
+    const { APICallError } = await import('ai');
+    const failing = scriptedMockModel([]);
+    failing.doStream = async () => {
+      throw new APICallError({ message: 'slow down', url: 'u', requestBodyValues: {}, statusCode: 429, isRetryable: false });
+    };
+    const out = recordingSink();
+    await runChat(
+      { type: 'send', conversationId: 'c5', trigger: 'submit-message', messages: [question] },
+      { store, loadSettings: async () => settings, createModel: () => failing, tools: {}, account: 'a' },
+      out.sink,
+    );
+    expect(out.failure()?.code).toBe('rate-limit');
+    expect((await store.messageRecords('c5')).map((r) => r.role)).toEqual(['user']);
+    await db.delete();
+  });
+});

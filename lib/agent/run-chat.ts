@@ -14,6 +14,7 @@ import type { ChatSendRequest } from '../messaging/chat-port';
 import type { ModelSettings } from '../settings/model-settings';
 import { classifyError, errorInfo, type AssistantErrorInfo } from './errors';
 import { buildInstructions } from './instructions';
+import { hasContent } from '../chat/message-content';
 
 /** Hard cap on model steps per answer: a runaway tool loop ends here. */
 export const MAX_STEPS = 8;
@@ -83,13 +84,16 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
       },
       onStepEnd: ({ responseMessage }) =>
         deps.store.saveAnswer(request.conversationId, answerSeq(responseMessage), responseMessage, 'streaming'),
+      // An answer that failed before saying anything is not kept: the question stays, ready to retry.
       onEnd: ({ responseMessage, isAborted }) =>
-        deps.store.saveAnswer(
-          request.conversationId,
-          answerSeq(responseMessage),
-          responseMessage,
-          isAborted || failure ? 'interrupted' : 'complete',
-        ),
+        hasContent(responseMessage)
+          ? deps.store.saveAnswer(
+              request.conversationId,
+              answerSeq(responseMessage),
+              responseMessage,
+              isAborted || failure ? 'interrupted' : 'complete',
+            )
+          : undefined,
     });
     for await (const chunk of stream) sink.chunk(chunk);
   } catch (error) {

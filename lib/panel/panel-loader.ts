@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PANEL_GLOBAL, type CreatePanelModule, type PanelModule } from './panel-module';
+import { PANEL_GLOBAL, type CreatePanelModule, type PanelHostHooks, type PanelModule } from './panel-module';
 
 /** Load `/panel.js` once, on first use, and create the panel module. */
-export function createPanelLoader(ctx: ContentScriptContext): () => Promise<PanelModule> {
+export function createPanelLoader(ctx: ContentScriptContext, hooks: PanelHostHooks): () => Promise<PanelModule> {
   let loading: Promise<PanelModule> | undefined;
   return () =>
     (loading ??= (async () => {
@@ -12,7 +12,7 @@ export function createPanelLoader(ctx: ContentScriptContext): () => Promise<Pane
       await import(/* @vite-ignore */ browser.runtime.getURL('/panel.js'));
       const create = (globalThis as Record<string, unknown>)[PANEL_GLOBAL] as CreatePanelModule | undefined;
       if (!create) throw new Error('Infra Assistant panel failed to load');
-      return create(ctx);
+      return create(ctx, hooks);
     })().catch((error: unknown) => {
       loading = undefined;
       throw error;

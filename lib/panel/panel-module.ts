@@ -8,7 +8,12 @@ export interface PanelModule {
   handle(request: RequestEnvelope): Promise<ReplyEnvelope<unknown>>;
 }
 
-export type CreatePanelModule = (ctx: ContentScriptContext) => Promise<PanelModule>;
+export interface PanelHostHooks {
+  /** Called whenever the panel opens or closes (the launcher hides while it is open). */
+  onOpenChange(open: boolean): void;
+}
+
+export type CreatePanelModule = (ctx: ContentScriptContext, hooks: PanelHostHooks) => Promise<PanelModule>;
 
 /** The hand-over slot on the content script's isolated-world global (the page cannot see it). */
 export const PANEL_GLOBAL = '__infraAssistantPanel';

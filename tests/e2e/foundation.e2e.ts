@@ -141,9 +141,13 @@ describe('foundation: the panel on a sandbox Spacelift page', () => {
       return !el || (el as HTMLElement).offsetParent === null;
     });
     expect(await panel.isOpen()).toBe(false);
+    expect(await (await panel.launcher())?.isVisible()).toBe(true);
     await panel.clickLauncher();
     await panel.waitUntilOpen();
+    // The launcher steps aside while the panel is open (it would cover the Send button).
+    expect(await (await panel.launcher())?.isVisible()).toBe(false);
     await page.keyboard.press('Escape');
     expect(await panel.isOpen()).toBe(false);
+    expect(await (await panel.launcher())?.isVisible()).toBe(true);
   });
 });
