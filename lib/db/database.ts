@@ -30,9 +30,18 @@ export interface MessageRecord {
   message: UIMessage;
 }
 
+/** A fetched document kept for later (docs index, GraphQL schema). */
+export interface CacheRecord<T = unknown> {
+  key: string;
+  value: T;
+  fetchedAt: number;
+  etag?: string;
+}
+
 export class AssistantDatabase extends Dexie {
   conversations!: EntityTable<ConversationRecord, 'id'>;
   messages!: EntityTable<MessageRecord, 'id'>;
+  caches!: EntityTable<CacheRecord, 'key'>;
 
   constructor(name = 'infra-assistant') {
     super(name);
@@ -40,6 +49,7 @@ export class AssistantDatabase extends Dexie {
     this.version(1).stores({
       conversations: 'id, updatedAt, account',
       messages: 'id, [conversationId+seq]',
+      caches: 'key',
     });
   }
 }

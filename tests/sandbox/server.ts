@@ -37,6 +37,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const docs = createDocsHandler({ fullIndexPath: options.fullDocsIndex });
   const webApp = createWebAppHandler();
   let indexFetches = 0;
+  // The browser session of the sandbox's signed-in user (an admin), as the real app has one.
+  const sessionToken = await mintSessionToken(SANDBOX_USERS.admin.id, { ttlSeconds: 24 * 3600 });
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -51,7 +53,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (docs(req, res)) return;
     if (req.method === 'GET' && !hasCookie(req, SESSION_COOKIE)) {
       // The real app's browser session: the sandbox's web app queries /graphql with it.
-      res.setHeader('set-cookie', `${SESSION_COOKIE}=${mintSessionToken(SANDBOX_USERS.admin.id)}; Path=/; HttpOnly; SameSite=Lax`);
+      res.setHeader('set-cookie', `${SESSION_COOKIE}=${sessionToken}; Path=/; HttpOnly; SameSite=Lax`);
     }
     if (webApp(req, res)) return;
     notFound(res);
