@@ -5,6 +5,7 @@ import { PanelState } from '../../lib/panel/panel-state';
 import { PANEL_HOST_TAG, type PanelHostHooks, type PanelModule } from '../../lib/panel/panel-module';
 import type { ReplyEnvelope, RequestEnvelope } from '../../lib/messaging/protocol';
 import { readPage } from '../../lib/page/read-page';
+import { navigateInPage } from '../../lib/page/navigate-in-page';
 import { PanelApp } from './PanelApp';
 import panelCss from './panel.css?raw';
 
@@ -30,9 +31,10 @@ export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelH
   });
   ui.mount();
 
-  const handlers: Record<string, () => unknown> = {
+  const handlers: Record<string, (input: unknown) => unknown> = {
     'panel.toggle': () => state.toggle(),
     'page.read': () => readPage(document, PANEL_HOST_TAG),
+    'page.navigate': (input) => navigateInPage((input as { path: string }).path),
   };
   return {
     toggle: () => state.toggle(),
@@ -40,7 +42,7 @@ export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelH
       const handler = handlers[request.name];
       if (!handler) return { ok: false, error: `Unknown request ${request.name}` };
       try {
-        return { ok: true, value: await handler() };
+        return { ok: true, value: await handler(request.input) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }

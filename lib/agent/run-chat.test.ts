@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tool, type UIMessage, type UIMessageChunk } from 'ai';
 import { z } from 'zod';
 import { AssistantDatabase } from '../db/database';
@@ -91,28 +91,36 @@ describe('runChat', () => {
       });
     };
     const out = recordingSink();
+    const logged: unknown[] = [];
+    const spies = (['log', 'warn', 'error', 'info', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(...args)),
+    );
     await runChat(
       { type: 'send', conversationId: 'c3', trigger: 'submit-message', messages: [question] },
       { store, loadSettings: async () => settings, createModel: () => failing, tools: {}, account: 'a' },
       out.sink,
     );
+    spies.forEach((spy) => spy.mockRestore());
+    expect(logged.map((entry) => (entry instanceof Error ? `${entry.message} ${entry.stack}` : String(entry))).join('\n')).not.toContain(settings.apiKey);
     expect(out.failure()?.code).toBe('auth');
     expect(JSON.stringify(out.failure())).not.toContain(settings.apiKey);
     expect(JSON.stringify(out.chunks)).not.toContain(settings.apiKey);
     expect((await store.get('c3'))?.messages[0]?.id).toBe('u1');
   });
 
-  it('stops a model that keeps calling tools after the step cap', async () => {
-    const steps = Array.from({ length: MAX_STEPS + 3 }, (_, i) => toolCallStep('page_context', {}, `call-${i}`));
+  it('stops a model that keeps calling tools (each call different) at the step cap', async () => {
+    const steps = Array.from({ length: MAX_STEPS + 3 }, (_, i) => toolCallStep('lookup', { n: i }, `call-${i}`));
     const model = scriptedMockModel(steps);
-    const tools = { page_context: tool({ description: 'x', inputSchema: z.object({}), execute: async () => ({}) }) };
+    const tools = { lookup: tool({ description: 'x', inputSchema: z.object({ n: z.number() }), execute: async ({ n }) => ({ n }) }) };
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'c4', trigger: 'submit-message', messages: [question] },
       { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'a' },
       out.sink,
     );
-    expect(model.doStreamCalls).toHaveLength(MAX_STEPS);
+    expect(model.doStreamCalls.length).toBeLessThanOrEqual(MAX_STEPS);
+    // The last allowed step offers no tools, so the model has to answer.
+    expect(model.doStreamCalls.at(-1)?.toolChoice).toEqual({ type: 'none' });
     expect(out.isDone()).toBe(true);
   });
 });
@@ -135,5 +143,41 @@ describe('runChat failures', () => {
     expect(out.failure()?.code).toBe('rate-limit');
     expect((await store.messageRecords('c5')).map((r) => r.role)).toEqual(['user']);
     await db.delete();
+  });
+});
+
+describe('runChat loop guard', () => {
+  it('makes a model that repeats the identical call answer without tools', async () => {
+    const db = new AssistantDatabase(`run-chat-loop-${Math.random()}`);
+    const store = new ConversationStore(db);
+    const model = scriptedMockModel([
+      toolCallStep('page_context', {}, 'c1'),
+      toolCallStep('page_context', {}, 'c2'),
+      toolCallStep('page_context', {}, 'c3'),
+      textStep('Here is what I found.'),
+    ]);
+    const tools = { page_context: tool({ description: 'x', inputSchema: z.object({}), execute: async () => ({ same: true }) }) };
+    const out = recordingSink();
+    await runChat(
+      { type: 'send', conversationId: 'loop', trigger: 'submit-message', messages: [question] },
+      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'a' },
+      out.sink,
+    );
+    expect(model.doStreamCalls[1]?.toolChoice).not.toEqual({ type: 'none' });
+    expect(model.doStreamCalls[3]?.toolChoice).toEqual({ type: 'none' });
+    expect(out.isDone()).toBe(true);
+    await db.delete();
+  });
+});
+
+describe('capJson', () => {
+  it('keeps small values and shortens big ones with a note', async () => {
+    const { capJson } = await import('./cap-json');
+    expect(capJson({ a: 1 }, 100)).toEqual({ value: { a: 1 } });
+    const big = { stacks: Array.from({ length: 500 }, (_, i) => ({ id: `stack-${i}`, description: 'x'.repeat(100) })) };
+    const capped = capJson(big, 4_000);
+    expect(JSON.stringify(capped.value).length).toBeLessThanOrEqual(4_000);
+    expect(capped.note).toMatch(/shortened/);
+    expect(JSON.stringify(capped.value)).toContain('more items');
   });
 });

@@ -12,9 +12,10 @@ import type { ConversationStore } from '../db/conversation-store';
 import type { ChatMode } from '../db/database';
 import type { ChatSendRequest } from '../messaging/chat-port';
 import type { ModelSettings } from '../settings/model-settings';
-import { classifyError, errorInfo, type AssistantErrorInfo } from './errors';
+import { classifyError, errorInfo, redactSecrets, type AssistantErrorInfo } from './errors';
 import { buildInstructions } from './instructions';
 import { hasContent } from '../chat/message-content';
+import { isRepeatingToolCalls } from './loop-guard';
 
 /** Hard cap on model steps per answer: a runaway tool loop ends here. */
 export const MAX_STEPS = 8;
@@ -69,8 +70,15 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
       messages: await convertToModelMessages(messages, { tools: deps.tools, ignoreIncompleteToolCalls: true }),
       tools: deps.tools,
       stopWhen: isStepCount(MAX_STEPS),
+      // A stuck model (identical calls again) or the last allowed step: no more tools, answer with what you have.
+      prepareStep: ({ steps, stepNumber }) =>
+        stepNumber >= MAX_STEPS - 1 || isRepeatingToolCalls(steps) ? { toolChoice: 'none' as const } : undefined,
       abortSignal,
       maxRetries: 1,
+      // The SDK's default logs the raw error, and providers echo keys back in theirs.
+      onError: ({ error }) => {
+        console.warn('[infra-assistant] model call failed:', redactSecrets(error instanceof Error ? error.message : String(error), secrets));
+      },
     });
     const stream = toUIMessageStream({
       stream: result.stream,

@@ -2,6 +2,7 @@ import type { UIMessage } from 'ai';
 import type { ConversationSummary } from '../db/conversation-store';
 import type { PublicModelSettings, ModelSettingsInput } from '../settings/model-settings';
 import type { PageSnapshot } from '../page/page-snapshot';
+import type { NavigationResult } from '../page/navigate-in-page';
 
 /**
  * The one typed protocol between the extension's contexts. Every request is
@@ -26,6 +27,7 @@ export interface BackgroundRequests {
 export interface ContentRequests {
   'panel.toggle': { input: void; output: { open: boolean } };
   'page.read': { input: void; output: PageSnapshot };
+  'page.navigate': { input: { path: string }; output: NavigationResult };
 }
 
 export type RequestName<M> = keyof M & string;

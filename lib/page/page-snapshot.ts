@@ -1,7 +1,11 @@
+import type { RouteTarget } from '../spacelift/routes';
+
 /** What the page reader returns: plain data, read in the content script. */
 export interface PageSnapshot {
   url: string;
   title: string;
+  /** The Spacelift entity the route names (stack id, run id, ...), or null on a page we do not know. */
+  entity: RouteTarget | null;
   headings: string[];
   /** The main content as compact markdown, bounded in size. */
   content: string;

@@ -1,4 +1,5 @@
 import { PAGE_CONTENT_LIMIT, type PageSnapshot } from './page-snapshot';
+import { parsePath } from '../spacelift/routes';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'SVG', 'TEMPLATE', 'IFRAME', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA']);
 
@@ -13,6 +14,7 @@ export function readPage(doc: Document, ownHostTag: string, limit = PAGE_CONTENT
   return {
     url: doc.location.href,
     title: doc.title,
+    entity: parsePath(doc.location.pathname),
     headings: [...doc.querySelectorAll('h1, h2, h3')]
       .filter((h) => !h.closest(ownHostTag))
       .map((h) => clean(h.textContent))

@@ -28,6 +28,7 @@ export interface ChatCompletionRequest {
   model: string;
   messages: ChatMessage[];
   tools?: { type: 'function'; function: { name: string; description?: string; parameters?: unknown } }[];
+  tool_choice?: 'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } };
   stream?: boolean;
   stream_options?: { include_usage?: boolean };
 }

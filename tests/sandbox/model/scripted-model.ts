@@ -70,7 +70,11 @@ export class ScriptedModel {
       return;
     }
     this.requests.push(request);
-    const turn = this.turns.shift() ?? demoTurn(request);
+    let turn = this.turns.shift() ?? demoTurn(request);
+    // Like real providers: no tool calls when the request forbids them.
+    if ('toolCalls' in turn && (request.tool_choice === 'none' || !request.tools?.length)) {
+      turn = { text: turn.text || '(The sandbox model was asked to answer without tools.)', chunkDelayMs: turn.chunkDelayMs };
+    }
     if ('error' in turn) {
       json(res, turn.error.status, { error: { message: turn.error.message, type: turn.error.type ?? 'api_error', code: turn.error.code } });
       return;

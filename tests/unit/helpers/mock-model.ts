@@ -24,14 +24,18 @@ export function toolCallStep(toolName: string, input: object, toolCallId = 'call
   ];
 }
 
-/** A mock model that answers each call with the next scripted step. */
+/**
+ * A mock model that answers each call with the next scripted step. Like real
+ * providers, it makes no tool call when the request says `toolChoice: none`.
+ */
 export function scriptedMockModel(steps: LanguageModelV4StreamPart[][]): MockLanguageModelV4 {
   let call = 0;
   return new MockLanguageModelV4({
-    doStream: async () => {
+    doStream: async (options) => {
       const chunks = steps[call++];
       if (!chunks) throw new Error('The mock model ran out of scripted steps');
-      return { stream: simulateReadableStream({ chunks }) };
+      const noTools = options.toolChoice?.type === 'none' && chunks.some((c) => c.type === 'tool-call');
+      return { stream: simulateReadableStream({ chunks: noTools ? textStep('(answered without tools)') : chunks }) };
     },
   });
 }
