@@ -24,8 +24,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Infra Assistant',
     description: 'An AI assistant inside Spacelift, with your own model.',
-    permissions: ['storage', 'unlimitedStorage'],
-    host_permissions: [...SPACELIFT_MATCHES, 'https://api.openai.com/*'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    host_permissions: [...SPACELIFT_MATCHES, 'https://api.openai.com/*', 'https://docs.spacelift.io/*'],
     // Self-hosted Spacelift hosts and custom model endpoints are asked for at run time.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
@@ -38,8 +38,9 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['panel.js'],
-        matches: SPACELIFT_MATCHES,
-        // A per-session URL: pages cannot probe for the extension by fetching a fixed path.
+        // Every host, because self-hosted Spacelift hosts are added at run time. The
+        // per-session URL keeps pages from probing for the extension at a fixed path.
+        matches: ['<all_urls>'],
         ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
       },
     ],

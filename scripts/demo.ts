@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../tests/sandbox/server';
 import { EXTENSION_DIR, launchWithExtension } from '../tests/e2e/harness/chromium';
-import { useSandboxModel } from '../tests/e2e/harness/extension';
+import { useSandboxDocs, useSandboxModel } from '../tests/e2e/harness/extension';
 import { AssistantPanel } from '../tests/e2e/pages/assistant-panel';
 import { SandboxApp } from '../tests/e2e/pages/sandbox-app';
 import type { ModelSettings } from '../lib/settings/model-settings';
@@ -31,7 +31,8 @@ const sandbox = await startSandbox({ port: Number(values.port) });
 const headless = !process.env.DISPLAY || values.once;
 const chromium = await launchWithExtension({ headless });
 const model = modelFromEnvironment();
-await useSandboxModel(await chromium.worker(), sandbox, model);
+await useSandboxModel(chromium, sandbox, model);
+await useSandboxDocs(chromium, sandbox);
 
 const page = (await chromium.browser.pages())[0] ?? (await chromium.browser.newPage());
 const app = new SandboxApp(page, sandbox.appUrl);

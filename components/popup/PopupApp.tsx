@@ -1,4 +1,6 @@
 import { useModelSettingsForm } from '../hooks/useModelSettingsForm';
+import { SpaceliftAccounts } from './SpaceliftAccounts';
+import { SelfHostedHosts } from './SelfHostedHosts';
 
 export function PopupApp() {
   const { saved, form, update, save, status } = useModelSettingsForm();
@@ -53,6 +55,8 @@ export function PopupApp() {
         )}
         <p className="hint">Keys stay in this browser's local extension storage and are used only by the extension's background.</p>
       </form>
+      <SpaceliftAccounts />
+      <SelfHostedHosts />
     </main>
   );
 }

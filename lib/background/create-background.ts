@@ -8,14 +8,18 @@ import { createLanguageModel } from '../models/create-language-model';
 import { runChat } from '../agent/run-chat';
 import { createAskTools } from '../agent/ask-tools';
 import { serveChatPorts } from './chat-port-server';
+import { CacheStore } from '../db/cache-store';
+import { AccountServices } from './account-services';
+import { registerSpaceliftRequests, restoreSelfHosted } from './spacelift-requests';
 import { accountOf, isTrustedSender } from './sender-policy';
 
 /** Wire the background's services. The entrypoint only calls this. */
 export function startBackground(): void {
   const db = new AssistantDatabase();
   const store = new ConversationStore(db);
+  const services = new AccountServices(new CacheStore(db));
 
-  handleRequests<BackgroundRequests>(
+  handleRequests<Pick<BackgroundRequests, 'settings.getModel' | 'settings.saveModel' | 'conversations.list' | 'conversations.get' | 'ui.openSettings'>>(
     {
       'settings.getModel': async () => toPublicSettings(await modelSettingsItem.getValue()),
       'settings.saveModel': (input) => saveModelSettings(input),
@@ -27,12 +31,20 @@ export function startBackground(): void {
     },
     (sender) => isTrustedSender(sender),
   );
+  registerSpaceliftRequests(services);
+  void restoreSelfHosted().catch((error: unknown) => console.warn('[infra-assistant] self-hosted hosts:', error));
 
   serveChatPorts({
     accept: (sender) => !!sender && isTrustedSender(sender),
     run: (request, sender, sink, abortSignal) => {
       const tabId = sender.tab?.id;
       const frameId = sender.frameId ?? 0;
+      const origin = accountOf(sender.url);
+      const account = services.account(origin);
+      const inTab = <T>(ask: (tabId: number) => Promise<T>) => {
+        if (tabId === undefined) throw new Error('There is no Spacelift tab to work in');
+        return ask(tabId);
+      };
       return runChat(
         request,
         {
@@ -40,12 +52,14 @@ export function startBackground(): void {
           loadSettings: () => modelSettingsItem.getValue(),
           createModel: createLanguageModel,
           tools: createAskTools({
-            readPage: () => {
-              if (tabId === undefined) throw new Error('No Spacelift tab to read');
-              return requestTab(tabId, 'page.read', undefined, frameId);
-            },
+            origin,
+            readPage: () => inTab((id) => requestTab(id, 'page.read', undefined, frameId)),
+            navigate: (path) => inTab((id) => requestTab(id, 'page.navigate', { path }, frameId)),
+            client: account.client,
+            schema: () => account.schema.getSchema(),
+            docs: () => services.docsSource(),
           }),
-          account: accountOf(sender.url),
+          account: origin,
           pageUrl: sender.url,
         },
         sink,

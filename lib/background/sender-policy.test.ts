@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountOf, isSpaceliftUrl, isTrustedSender, matchPatternToRegExp } from './sender-policy';
+import { accountOf, isSpaceliftUrl, isTrustedSender, matchPatternToRegExp, setSelfHostedOrigins } from './sender-policy';
 
 const ext = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const trusted = (sender: Parameters<typeof isTrustedSender>[0]) => isTrustedSender(sender, ext.id, ext.origin);
@@ -27,6 +27,15 @@ describe('sender policy', () => {
     expect(trusted({ id: ext.id, url: 'https://example.com/', tab: { id: 1 } })).toBe(false);
     expect(trusted({ id: 'another-extension', url: `${ext.origin}popup.html` })).toBe(false);
     expect(trusted({ url: 'https://acme.app.spacelift.io/', tab: { id: 1 } })).toBe(false);
+  });
+
+  it('trusts self-hosted hosts the user added, and only those', () => {
+    expect(isSpaceliftUrl('https://spacelift.acme.internal/stacks')).toBe(false);
+    setSelfHostedOrigins(['https://spacelift.acme.internal']);
+    expect(isSpaceliftUrl('https://spacelift.acme.internal/stacks')).toBe(true);
+    expect(isSpaceliftUrl('https://spacelift.acme.internal.evil.example/')).toBe(false);
+    setSelfHostedOrigins([]);
+    expect(isSpaceliftUrl('https://spacelift.acme.internal/stacks')).toBe(false);
   });
 
   it('names the account by origin', () => {

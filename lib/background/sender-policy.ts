@@ -21,8 +21,22 @@ function escape(text: string): string {
 
 const spacelift = SPACELIFT_MATCHES.map(matchPatternToRegExp);
 
+/** Self-hosted origins the user added (kept current by the background). */
+const selfHosted = new Set<string>();
+
+export function setSelfHostedOrigins(origins: readonly string[]): void {
+  selfHosted.clear();
+  for (const origin of origins) selfHosted.add(origin);
+}
+
 export function isSpaceliftUrl(url: string | undefined): boolean {
-  return !!url && spacelift.some((re) => re.test(url));
+  if (!url) return false;
+  if (spacelift.some((re) => re.test(url))) return true;
+  try {
+    return selfHosted.has(new URL(url).origin);
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -3,6 +3,8 @@ import type { ConversationSummary } from '../db/conversation-store';
 import type { PublicModelSettings, ModelSettingsInput } from '../settings/model-settings';
 import type { PageSnapshot } from '../page/page-snapshot';
 import type { NavigationResult } from '../page/navigate-in-page';
+import type { SpaceliftCredential } from '../spacelift/credentials';
+import type { AssistantSettings } from '../settings/assistant-settings';
 
 /**
  * The one typed protocol between the extension's contexts. Every request is
@@ -17,10 +19,33 @@ export interface BackgroundRequests {
   'settings.saveModel': { input: ModelSettingsInput; output: PublicModelSettings };
   'conversations.list': { input: { limit?: number }; output: ConversationSummary[] };
   'ui.openSettings': { input: void; output: void };
+  'spacelift.listAccounts': { input: void; output: SpaceliftAccountView[] };
+  'spacelift.saveCredential': { input: { origin: string; credential: SpaceliftCredential | null }; output: SpaceliftAccountView[] };
+  'spacelift.testConnection': { input: { origin: string }; output: ConnectionTestResult };
+  'spacelift.listSelfHosted': { input: void; output: string[] };
+  'spacelift.setSelfHosted': { input: { origins: string[] }; output: string[] };
+  'settings.getAssistant': { input: void; output: AssistantSettings };
+  'settings.saveAssistant': { input: AssistantSettings; output: AssistantSettings };
   'conversations.get': {
     input: { id: string };
     output: { conversation: ConversationSummary; messages: UIMessage[] } | null;
   };
+}
+
+/** A configured Spacelift account as extension pages see it: never the secret or token. */
+export interface SpaceliftAccountView {
+  origin: string;
+  kind: SpaceliftCredential['kind'];
+  /** The API key id (not secret), or the last characters of a token. */
+  label: string;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** How the extension got in: a stored API key or token, or the browser's own session. */
+  via?: 'api-key' | 'token' | 'session';
+  viewer?: { id: string; name?: string | null };
+  error?: string;
 }
 
 /** Requests that the background sends to the content script of a tab. */

@@ -25,13 +25,19 @@ export async function navigateInPage(path: string, doc: Document = document): Pr
   if (link) {
     const changed = waitForChange(doc);
     link.click();
-    if (await changed && samePath(win, target)) return { url: win.location.href, title: doc.title, mode: 'link' };
+    if ((await changed) && samePath(win, target)) {
+      await waitForQuiet(doc);
+      return { url: win.location.href, title: doc.title, mode: 'link' };
+    }
   }
 
   const changed = waitForChange(doc);
   win.history.pushState(win.history.state, '', destination);
   win.dispatchEvent(new PopStateEvent('popstate', { state: win.history.state }));
-  if (await changed) return { url: win.location.href, title: doc.title, mode: 'history' };
+  if (await changed) {
+    await waitForQuiet(doc);
+    return { url: win.location.href, title: doc.title, mode: 'history' };
+  }
 
   // The app did not pick up the route: load the page. The panel comes back with the page.
   setTimeout(() => win.location.assign(target.href), 50);
@@ -73,5 +79,28 @@ function waitForChange(doc: Document): Promise<boolean> {
       observer.disconnect();
       resolve(false);
     }, SETTLE_MS);
+  });
+}
+
+/**
+ * Apps render a route first and fill it when their data arrives. Wait until
+ * the page has been still for a moment and nothing says it is loading, so a
+ * page read right after sees the content. Bounded: a live page never goes still.
+ */
+export function waitForQuiet(doc: Document, quietMs = 300, maxMs = 4_000): Promise<void> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    let last = Date.now();
+    const observer = new MutationObserver(() => (last = Date.now()));
+    observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-busy', 'class'] });
+    const loading = () => !!doc.querySelector('[aria-busy="true"]');
+    const timer = setInterval(() => {
+      const now = Date.now();
+      if ((now - last >= quietMs && !loading()) || now - started >= maxMs) {
+        clearInterval(timer);
+        observer.disconnect();
+        resolve();
+      }
+    }, 50);
   });
 }

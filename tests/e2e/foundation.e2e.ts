@@ -21,7 +21,7 @@ describe('foundation: the panel on a sandbox Spacelift page', () => {
   beforeAll(async () => {
     sandbox = await startSandbox();
     chromium = await launchWithExtension();
-    await useSandboxModel(await chromium.worker(), sandbox);
+    await useSandboxModel(chromium, sandbox);
     page = await chromium.browser.newPage();
     app = new SandboxApp(page, sandbox.appUrl);
     panel = new AssistantPanel(page);
@@ -38,7 +38,7 @@ describe('foundation: the panel on a sandbox Spacelift page', () => {
 
   it('opens from the keyboard command with the composer focused', async () => {
     expect(await panel.isOpen()).toBe(false);
-    await dispatchToggleCommand(await chromium.worker(), `${sandbox.appUrl}${STACK_PATH}`);
+    await dispatchToggleCommand(chromium, `${sandbox.appUrl}${STACK_PATH}`);
     await panel.waitUntilOpen();
     await page.waitForFunction(
       () => document.querySelector('infra-assistant-panel')?.shadowRoot?.activeElement?.getAttribute('data-testid') === 'ia-composer',
@@ -73,8 +73,7 @@ describe('foundation: the panel on a sandbox Spacelift page', () => {
     expect(String(toolMessage?.content)).toContain('untrusted_data');
 
     // And the conversation is in the extension's IndexedDB, answer included.
-    const worker = await chromium.worker();
-    const ids = await worker.evaluate(async () => {
+    const ids = await chromium.inWorker(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const r = indexedDB.open('infra-assistant');
         r.onsuccess = () => resolve(r.result);
@@ -88,7 +87,7 @@ describe('foundation: the panel on a sandbox Spacelift page', () => {
       return keys as string[];
     });
     expect(ids).toHaveLength(1);
-    const stored = await readStoredConversation(worker, ids[0]!);
+    const stored = await readStoredConversation(chromium, ids[0]!);
     expect(stored.conversation?.title).toBe('Why did the last run of this stack fail?');
     expect(stored.conversation?.account).toBe(sandbox.appUrl);
     expect(stored.messages.map((m) => [m.role, m.status])).toEqual([
@@ -135,7 +134,7 @@ describe('foundation: the panel on a sandbox Spacelift page', () => {
   });
 
   it('toggles closed from the command and from Escape, and opens from the launcher', async () => {
-    await dispatchToggleCommand(await chromium.worker(), sandbox.appUrl);
+    await dispatchToggleCommand(chromium, sandbox.appUrl);
     await page.waitForFunction(() => {
       const el = document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-panel"]');
       return !el || (el as HTMLElement).offsetParent === null;

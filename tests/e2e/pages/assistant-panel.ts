@@ -66,6 +66,26 @@ export class AssistantPanel {
     }, HOST);
   }
 
+  /** Open a tool card and read its text (input, output or error). */
+  async toolCardText(index: number): Promise<string> {
+    return this.page.evaluate(
+      (host, i) => {
+        const cards = document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="ia-tool-card"]');
+        const card = cards?.[i] as HTMLDetailsElement | undefined;
+        if (!card) return '';
+        card.open = true;
+        return card.textContent ?? '';
+      },
+      HOST,
+      index,
+    );
+  }
+
+  async newConversation(): Promise<void> {
+    await this.page.click(`${IN_PANEL}button[aria-label="New conversation"]`);
+    await this.page.waitForSelector(`${IN_PANEL}[data-testid="ia-welcome"]`);
+  }
+
   toolCards(): Promise<{ tool: string; state: string }[]> {
     return this.page.evaluate((host) => {
       const root = document.querySelector(host)?.shadowRoot;

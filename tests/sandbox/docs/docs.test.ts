@@ -6,8 +6,9 @@ import { DOCS_CORPUS } from './corpus';
 import { createDocsHandler, type DocsHandlerOptions } from './index';
 import { renderMarkdown } from './render';
 import { markdownToPlainText, slugify, type SearchIndex } from './site';
+import { sharedReference } from '../../shared-reference';
 
-const FULL_INDEX = '/work/shared/spacelift/docs/search_index.json';
+const FULL_INDEX = sharedReference('spacelift/docs/search_index.json') ?? '(absent) ../shared/spacelift/docs/search_index.json';
 
 async function startDocs(options: DocsHandlerOptions = {}): Promise<{ baseUrl: string; server: Server }> {
   const handler = createDocsHandler(options);

@@ -19,8 +19,9 @@ import { describe, expect, it } from 'vitest';
 import { createGraphQLServer, readSandboxSchemaSDL } from './index';
 import { ALL_OPERATIONS } from './operations';
 import { execute } from './testing';
+import { sharedReference } from '../../shared-reference';
 
-const REFERENCE_SCHEMA_PATH = '/work/shared/spacelift/schema.graphql';
+const REFERENCE_SCHEMA_PATH = sharedReference('spacelift/schema.graphql') ?? '(absent) ../shared/spacelift/schema.graphql';
 const referenceAvailable = existsSync(REFERENCE_SCHEMA_PATH);
 const loadReference = () => buildSchema(readFileSync(REFERENCE_SCHEMA_PATH, 'utf8'));
 

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebAppHandler } from './index';
 import { QUERIES } from './queries.js';
 import { findUnknownFields, operationName, pruneFields } from './graphql-client.js';
+import { sharedReference } from '../../shared-reference';
 
 const APP_DIR = dirname(fileURLToPath(import.meta.url));
-const SHARED_SCHEMA = '/work/shared/spacelift/schema.graphql';
+const SHARED_SCHEMA = sharedReference('spacelift/schema.graphql') ?? '(absent) ../shared/spacelift/schema.graphql';
 
 describe('web app handler', () => {
   let server: Server;

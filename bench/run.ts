@@ -1,0 +1,24 @@
+// `npm run bench`: every speed and size figure, printed as tables.
+// Runs on this machine as it is; see docs/benchmarks.md for how each is measured.
+import { benchBundleSize } from './bundle-size';
+import { benchDocsSearch } from './docs-search';
+import { benchGraphqlAnswers } from './graphql-answers';
+
+type Figures = Record<string, number | string>;
+
+const sections: [string, () => Figures | Promise<Figures>][] = [
+  ['Bundle sizes (built extension)', benchBundleSize],
+  ['Docs search', benchDocsSearch],
+  ['GraphQL tool answers', benchGraphqlAnswers],
+];
+
+for (const [title, run] of sections) {
+  const started = performance.now();
+  try {
+    const figures = await run();
+    console.log(`\n## ${title}  (${Math.round(performance.now() - started)} ms)`);
+    for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(52)} ${value}`);
+  } catch (error) {
+    console.log(`\n## ${title}: failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * Self-hosted Spacelift installs the user added in the popup. Each needs a
+ * host permission granted at run time; the content script is then registered
+ * for exactly the hosts still granted.
+ */
+export const selfHostedOriginsItem = storage.defineItem<string[]>('local:selfHostedOrigins', { fallback: [] });
+
+export const SELF_HOSTED_SCRIPT_ID = 'infra-assistant-self-hosted';
+const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+
+type ScriptingApi = Pick<typeof browser.scripting, 'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts'>;
+type PermissionsApi = Pick<typeof browser.permissions, 'contains'>;
+
+export interface SelfHostedApis {
+  scripting: ScriptingApi;
+  permissions: PermissionsApi;
+}
+
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
+
+/** Register the content script on the self-hosted origins we hold permission for; returns those origins. */
+export async function syncSelfHostedContentScript(
+  origins: readonly string[],
+  apis: SelfHostedApis = { scripting: browser.scripting, permissions: browser.permissions },
+): Promise<string[]> {
+  const granted: string[] = [];
+  for (const origin of origins) {
+    if (await apis.permissions.contains({ origins: [originPattern(origin)] })) granted.push(origin);
+  }
+  const existing = await apis.scripting.getRegisteredContentScripts({ ids: [SELF_HOSTED_SCRIPT_ID] });
+  if (granted.length === 0) {
+    if (existing.length > 0) await apis.scripting.unregisterContentScripts({ ids: [SELF_HOSTED_SCRIPT_ID] });
+    return granted;
+  }
+  const script = {
+    id: SELF_HOSTED_SCRIPT_ID,
+    matches: granted.map(originPattern),
+    js: [CONTENT_SCRIPT_FILE],
+    runAt: 'document_idle' as const,
+    persistAcrossSessions: true,
+  };
+  if (existing.length > 0) await apis.scripting.updateContentScripts([script]);
+  else await apis.scripting.registerContentScripts([script]);
+  return granted;
+}
