@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountOf, isSpaceliftUrl, isTrustedSender, matchPatternToRegExp, setSelfHostedOrigins } from './sender-policy';
+import { accountOf, isExtensionPage, isSpaceliftUrl, isTrustedSender, matchPatternToRegExp, setSelfHostedOrigins } from './sender-policy';
 
 const ext = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const trusted = (sender: Parameters<typeof isTrustedSender>[0]) => isTrustedSender(sender, ext.id, ext.origin);
@@ -36,6 +36,14 @@ describe('sender policy', () => {
     expect(isSpaceliftUrl('https://spacelift.acme.internal.evil.example/')).toBe(false);
     setSelfHostedOrigins([]);
     expect(isSpaceliftUrl('https://spacelift.acme.internal/stacks')).toBe(false);
+  });
+
+  it('tells our extension pages (even in a tab) from content scripts', () => {
+    const page = (sender: Parameters<typeof isExtensionPage>[0]) => isExtensionPage(sender, ext.id, ext.origin);
+    expect(page({ id: ext.id, url: `${ext.origin}popup.html` })).toBe(true);
+    expect(page({ id: ext.id, url: `${ext.origin}popup.html`, tab: { id: 3 } })).toBe(true);
+    expect(page({ id: ext.id, url: 'https://acme.app.spacelift.io/stacks', tab: { id: 1 } })).toBe(false);
+    expect(page({ id: 'other', url: `${ext.origin}popup.html` })).toBe(false);
   });
 
   it('names the account by origin', () => {

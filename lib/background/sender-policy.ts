@@ -51,6 +51,11 @@ export function isTrustedSender(sender: Sender, extensionId = browser.runtime.id
   return isSpaceliftUrl(sender.url);
 }
 
+/** One of our own extension pages (popup, settings in a tab), never a content script. */
+export function isExtensionPage(sender: Sender, extensionId = browser.runtime.id, extensionOrigin = browser.runtime.getURL('/')): boolean {
+  return sender.id === extensionId && !!sender.url?.startsWith(extensionOrigin);
+}
+
 /** The Spacelift account (origin) a sender's page belongs to. */
 export function accountOf(url: string | undefined): string {
   try {

@@ -3,7 +3,7 @@ import type { BackgroundRequests, ConnectionTestResult, SpaceliftAccountView } f
 import { credentialFor, saveCredential, spaceliftCredentialsItem, type SpaceliftCredential } from '../spacelift/credentials';
 import { assistantSettingsItem, type AssistantSettings } from '../settings/assistant-settings';
 import type { AccountServices } from './account-services';
-import { isTrustedSender, setSelfHostedOrigins } from './sender-policy';
+import { isExtensionPage, setSelfHostedOrigins } from './sender-policy';
 import { selfHostedOriginsItem, syncSelfHostedContentScript } from '../spacelift/self-hosted';
 
 type SpaceliftRequests = Pick<
@@ -45,7 +45,7 @@ export function registerSpaceliftRequests(services: AccountServices): void {
         return { docsBaseUrl };
       },
     },
-    (sender) => isTrustedSender(sender) && !sender.tab,
+    (sender) => isExtensionPage(sender),
   );
 }
 

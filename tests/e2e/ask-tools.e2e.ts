@@ -38,6 +38,19 @@ describe('Ask mode: each read-only tool runs for real against the sandbox', () =
     if (await panel.isOpen()) await panel.newConversation();
   });
 
+  it('query_graphql: with no key stored, reuses the browser\'s Spacelift session', async () => {
+    sandbox.model.queue(
+      { toolCalls: [{ name: 'query_graphql', arguments: { query: 'query SessionCheck { viewer { id name } }' } }] },
+      { text: 'You are signed in.' },
+    );
+    await panel.send('Who am I?');
+    await panel.waitForIdle();
+    expect(await panel.toolCards()).toEqual([{ tool: 'query_graphql', state: 'output-available' }]);
+    const received = sandbox.graphql.requests.filter((r) => r.operationName === 'SessionCheck');
+    expect(received).toHaveLength(1);
+    expect(received[0]!.userId).toBe('ada.admin'); // the page's session user
+  });
+
   it('query_graphql: the GraphQL server receives the query, with the API key user\'s rights', async () => {
     await useSpaceliftApiKey(chromium, sandbox.appUrl, SANDBOX_API_KEYS.reader);
     sandbox.model.queue(
