@@ -3,13 +3,15 @@
 import { benchBundleSize } from './bundle-size';
 import { benchDocsSearch } from './docs-search';
 import { benchGraphqlAnswers } from './graphql-answers';
+import { benchQueryAnswers } from './query-answers';
 
 type Figures = Record<string, number | string>;
 
 const sections: [string, () => Figures | Promise<Figures>][] = [
   ['Bundle sizes (built extension)', benchBundleSize],
   ['Docs search', benchDocsSearch],
-  ['GraphQL tool answers', benchGraphqlAnswers],
+  ['inspect_graphql answers', benchGraphqlAnswers],
+  ['query_graphql answers (what the model receives)', benchQueryAnswers],
 ];
 
 for (const [title, run] of sections) {
