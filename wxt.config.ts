@@ -45,7 +45,11 @@ export default defineConfig({
       },
     ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'infra-assistant@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: { gecko: { id: 'infra-assistant@example.org', strict_min_version: '128.0' } },
+          // Firefox's MV2 build has no optional_host_permissions: hosts go in optional_permissions.
+          optional_permissions: ['https://*/*', 'http://*/*'],
+        }
       : {}),
   }),
 });

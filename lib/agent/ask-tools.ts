@@ -14,6 +14,7 @@ export interface AskToolDeps {
   navigate: (path: string) => Promise<NavigationResult>;
   client: SpaceliftClient;
   schema: () => Promise<GraphQLSchema>;
+  refreshSchema: () => Promise<GraphQLSchema>;
   docs: () => Promise<DocsDeps>;
 }
 
@@ -28,7 +29,7 @@ export function createAskTools(deps: AskToolDeps) {
     navigate: createNavigateTool({ origin: deps.origin, navigate: deps.navigate }),
     search_docs: createSearchDocsTool(docs),
     read_docs_page: createReadDocsPageTool(docs),
-    inspect_graphql: createInspectGraphqlTool({ schema: deps.schema }),
+    inspect_graphql: createInspectGraphqlTool({ schema: deps.schema, refresh: deps.refreshSchema }),
     query_graphql: createQueryGraphqlTool({ client: deps.client, schema: () => deps.schema().catch(() => undefined) }),
   };
 }

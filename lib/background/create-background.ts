@@ -57,6 +57,7 @@ export function startBackground(): void {
             navigate: (path) => inTab((id) => requestTab(id, 'page.navigate', { path }, frameId)),
             client: account.client,
             schema: () => account.schema.getSchema(),
+            refreshSchema: () => account.schema.refresh(),
             docs: () => services.docsSource(),
           }),
           account: origin,

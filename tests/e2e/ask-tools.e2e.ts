@@ -149,6 +149,22 @@ describe('Ask mode: each read-only tool runs for real against the sandbox', () =
     expect((await panel.messages()).at(-1)?.text).toBe('This run failed with AccessDenied.');
   });
 
+  it('page_context: reads the page as compact markdown, tables kept as tables, our panel left out', async () => {
+    await app.clickNav('/stacks');
+    sandbox.model.queue({ toolCalls: [{ name: 'page_context', arguments: {} }] }, { text: 'Here are your stacks.' });
+    await panel.send('Summarise this page');
+    await panel.waitForIdle();
+    const result = JSON.parse(String(sandbox.model.requests[1]!.messages.filter((m) => m.role === 'tool').at(-1)?.content)) as {
+      untrusted_data: { content: { entity: unknown; content: string; url: string } };
+    };
+    const page = result.untrusted_data.content;
+    expect(page.entity).toEqual({ kind: 'stacks' });
+    expect(page.content).toMatch(/^\| .*Name.* \|$/m); // a markdown table header row
+    expect(page.content).toMatch(/^\| (---( \| )?)+ \|$/m);
+    expect(page.content).toContain('prod-network');
+    expect(page.content).not.toContain('Summarise this page'); // the panel's own text is not the page's
+  });
+
   it('navigate: refuses another origin and javascript: URLs, and stays put', async () => {
     const before = page.url();
     sandbox.model.queue(
