@@ -1,44 +1,81 @@
-import { useChat } from '@ai-sdk/react';
-import { useCallback, useMemo, useState } from 'react';
+import { Chat, useChat } from '@ai-sdk/react';
+import type { UIMessage } from 'ai';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PortChatTransport, AssistantError } from '../../lib/chat/port-transport';
 import { errorInfo, type AssistantErrorInfo } from '../../lib/agent/errors';
+import { requestBackground } from '../../lib/messaging/requests';
+import type { AnswerState } from '../../lib/messaging/protocol';
+import { readPanelSession, writePanelSession } from '../../lib/panel/panel-session';
 
-/** The chat of the panel: one conversation at a time, streamed from the background over a Port. */
+/** While an answer is still being written in the background (after a reload), look again this often. */
+const FOLLOW_RUNNING_MS = 1_000;
+
+/**
+ * The chat of the panel: one conversation at a time, streamed from the
+ * background over a Port. After a reload of the tab it comes back from
+ * IndexedDB: finished, still running (followed until done) or interrupted
+ * (offered for retry).
+ */
 export function usePanelChat() {
-  const [conversationId, setConversationId] = useState(() => crypto.randomUUID());
   const transport = useMemo(() => new PortChatTransport(), []);
-  const chat = useChat({ id: conversationId, transport, throttle: 16 });
+  const [chat, setChat] = useState(() => new Chat<UIMessage>({ id: readPanelSession().conversationId ?? crypto.randomUUID(), transport }));
+  const [answer, setAnswer] = useState<AnswerState>('idle');
+  const helpers = useChat({ chat, throttle: 16 });
 
-  const error: AssistantErrorInfo | undefined = chat.error
-    ? chat.error instanceof AssistantError
-      ? chat.error.info
-      : errorInfo('unknown', chat.error.message)
-    : undefined;
+  useEffect(() => {
+    const id = readPanelSession().conversationId;
+    if (!id) return;
+    let live = true;
+    const restore = async () => {
+      const saved = await requestBackground('conversations.get', { id }).catch(() => null);
+      if (!live || !saved) return;
+      setChat(new Chat<UIMessage>({ id, messages: saved.messages, transport }));
+      setAnswer(saved.answer);
+      if (saved.answer === 'running') setTimeout(() => void restore(), FOLLOW_RUNNING_MS);
+    };
+    void restore();
+    return () => {
+      live = false;
+    };
+  }, [transport]);
 
-  const busy = chat.status === 'submitted' || chat.status === 'streaming';
+  useEffect(() => writePanelSession({ conversationId: chat.id }), [chat]);
+
+  const error: AssistantErrorInfo | undefined = helpers.error
+    ? helpers.error instanceof AssistantError
+      ? helpers.error.info
+      : errorInfo('unknown', helpers.error.message)
+    : answer === 'interrupted' && helpers.status === 'ready'
+      ? errorInfo('interrupted')
+      : undefined;
+
+  const busy = helpers.status === 'submitted' || helpers.status === 'streaming' || answer === 'running';
   const send = useCallback(
     (text: string) => {
       if (!text.trim() || busy) return;
-      void chat.sendMessage({ text });
+      setAnswer('idle');
+      void helpers.sendMessage({ text });
     },
-    [chat, busy],
+    [helpers, busy],
   );
   const newConversation = useCallback(() => {
-    void chat.stop();
-    setConversationId(crypto.randomUUID());
-  }, [chat]);
+    void helpers.stop();
+    setAnswer('idle');
+    setChat(new Chat<UIMessage>({ id: crypto.randomUUID(), transport }));
+  }, [helpers, transport]);
 
   return {
-    conversationId,
-    messages: chat.messages,
-    status: chat.status,
+    conversationId: chat.id,
+    messages: helpers.messages,
+    status: answer === 'running' ? 'streaming' : helpers.status,
     busy,
     error,
     send,
-    stop: () => void chat.stop(),
+    stop: () => void helpers.stop(),
     retry: () => {
-      chat.clearError();
-      void chat.regenerate();
+      setAnswer('idle');
+      helpers.clearError();
+      void helpers.regenerate();
     },
     newConversation,
   };

@@ -2,6 +2,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PanelState } from '../../lib/panel/panel-state';
+import { writePanelSession } from '../../lib/panel/panel-session';
 import { PANEL_HOST_TAG, type PanelHostHooks, type PanelModule } from '../../lib/panel/panel-module';
 import type { ReplyEnvelope, RequestEnvelope } from '../../lib/messaging/protocol';
 import { readPage } from '../../lib/page/read-page';
@@ -12,7 +13,11 @@ import panelCss from './panel.css?raw';
 /** Mount the panel in a shadow root (isolated styles and key events) and answer the background's requests. */
 export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelHostHooks): Promise<PanelModule> {
   const state = new PanelState();
-  state.subscribe(() => hooks.onOpenChange(state.get().open));
+  state.subscribe(() => {
+    const { open } = state.get();
+    hooks.onOpenChange(open);
+    writePanelSession({ open });
+  });
   const ui = await createShadowRootUi<Root>(ctx, {
     name: PANEL_HOST_TAG,
     position: 'inline',
@@ -38,6 +43,7 @@ export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelH
   };
   return {
     toggle: () => state.toggle(),
+    open: () => state.open(),
     async handle(request: RequestEnvelope): Promise<ReplyEnvelope<unknown>> {
       const handler = handlers[request.name];
       if (!handler) return { ok: false, error: `Unknown request ${request.name}` };

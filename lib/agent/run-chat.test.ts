@@ -181,3 +181,32 @@ describe('capJson', () => {
     expect(JSON.stringify(capped.value)).toContain('more items');
   });
 });
+
+describe('runChat keeps the growing answer', () => {
+  it('writes partial snapshots while streaming, and the final state last', async () => {
+    const db = new AssistantDatabase(`run-chat-partial-${Math.random()}`);
+    const store = new ConversationStore(db);
+    const saves: { status: string; text: string }[] = [];
+    const original = store.saveAnswer.bind(store);
+    store.saveAnswer = async (id, seq, message, status) => {
+      saves.push({ status, text: message.parts.map((p) => (p.type === 'text' ? p.text : '')).join('') });
+      return original(id, seq, message, status);
+    };
+    const { MockLanguageModelV4, simulateReadableStream } = await import('ai/test');
+    const model = new MockLanguageModelV4({
+      doStream: async () => ({ stream: simulateReadableStream({ chunks: textStep('A long answer that streams in many small pieces.'), chunkDelayInMs: 5 }) }),
+    });
+    const out = recordingSink();
+    await runChat(
+      { type: 'send', conversationId: 'partial', trigger: 'submit-message', messages: [question] },
+      { store, loadSettings: async () => settings, createModel: () => model, tools: {}, account: 'a', partialSaveIntervalMs: 0 },
+      out.sink,
+    );
+    const partials = saves.filter((s) => s.status === 'streaming');
+    expect(partials.length).toBeGreaterThan(2);
+    expect(partials[0]!.text.length).toBeLessThan(partials.at(-1)!.text.length);
+    expect(saves.at(-1)).toEqual({ status: 'complete', text: 'A long answer that streams in many small pieces.' });
+    expect((await store.messageRecords('partial')).map((r) => r.status)).toEqual(['complete', 'complete']);
+    await db.delete();
+  });
+});

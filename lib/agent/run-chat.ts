@@ -1,6 +1,7 @@
 import {
   convertToModelMessages,
   isStepCount,
+  readUIMessageStream,
   streamText,
   toUIMessageStream,
   type LanguageModel,
@@ -16,6 +17,7 @@ import { classifyError, errorInfo, redactSecrets, type AssistantErrorInfo } from
 import { buildInstructions } from './instructions';
 import { hasContent } from '../chat/message-content';
 import { isRepeatingToolCalls } from './loop-guard';
+import { AnswerWriter } from './answer-writer';
 
 /** Hard cap on model steps per answer: a runaway tool loop ends here. */
 export const MAX_STEPS = 8;
@@ -35,6 +37,8 @@ export interface RunChatDeps {
   pageUrl?: string;
   mode?: ChatMode;
   generateId?: () => string;
+  /** How often the growing answer is written while it streams (ms). */
+  partialSaveIntervalMs?: number;
 }
 
 /**
@@ -62,6 +66,10 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
     const index = messages.findIndex((m) => m.id === message.id);
     return index >= 0 ? index : messages.length;
   };
+  const writer = new AnswerWriter(
+    (message, status) => deps.store.saveAnswer(request.conversationId, answerSeq(message), message, status),
+    deps.partialSaveIntervalMs,
+  );
 
   try {
     const result = streamText({
@@ -90,23 +98,25 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
         failure ??= classifyError(error, secrets);
         return failure.message;
       },
-      onStepEnd: ({ responseMessage }) =>
-        deps.store.saveAnswer(request.conversationId, answerSeq(responseMessage), responseMessage, 'streaming'),
+      onStepEnd: ({ responseMessage }) => writer.step(responseMessage),
       // An answer that failed before saying anything is not kept: the question stays, ready to retry.
       onEnd: ({ responseMessage, isAborted }) =>
-        hasContent(responseMessage)
-          ? deps.store.saveAnswer(
-              request.conversationId,
-              answerSeq(responseMessage),
-              responseMessage,
-              isAborted || failure ? 'interrupted' : 'complete',
-            )
-          : undefined,
+        hasContent(responseMessage) ? writer.end(responseMessage, isAborted || failure ? 'interrupted' : 'complete') : undefined,
     });
-    for await (const chunk of stream) sink.chunk(chunk);
+    // One copy of the stream goes to the panel, the other is folded into the growing answer and stored.
+    const [toPanel, toStore] = stream.tee();
+    const continued = messages.at(-1)?.role === 'assistant' ? structuredClone(messages.at(-1)) : undefined;
+    const storing = (async () => {
+      for await (const snapshot of readUIMessageStream({ message: continued, stream: toStore })) {
+        if (hasContent(snapshot)) writer.partial(snapshot);
+      }
+    })().catch(() => undefined);
+    for await (const chunk of toPanel) sink.chunk(chunk);
+    await storing;
   } catch (error) {
     failure ??= classifyError(error, secrets);
   }
+  await writer.settled();
   if (failure) sink.failure(failure);
   else sink.done();
 }

@@ -11,6 +11,7 @@ import { serveChatPorts } from './chat-port-server';
 import { CacheStore } from '../db/cache-store';
 import { AccountServices } from './account-services';
 import { registerSpaceliftRequests, restoreSelfHosted } from './spacelift-requests';
+import { answerState } from '../chat/answer-state';
 import { accountOf, isTrustedSender } from './sender-policy';
 
 /** Wire the background's services. The entrypoint only calls this. */
@@ -18,13 +19,19 @@ export function startBackground(): void {
   const db = new AssistantDatabase();
   const store = new ConversationStore(db);
   const services = new AccountServices(new CacheStore(db));
+  // Conversations whose answer this worker is writing now (gone if the worker dies: that is the point).
+  const running = new Set<string>();
 
   handleRequests<Pick<BackgroundRequests, 'settings.getModel' | 'settings.saveModel' | 'conversations.list' | 'conversations.get' | 'ui.openSettings'>>(
     {
       'settings.getModel': async () => toPublicSettings(await modelSettingsItem.getValue()),
       'settings.saveModel': (input) => saveModelSettings(input),
       'conversations.list': ({ limit }) => store.list(limit),
-      'conversations.get': ({ id }) => store.get(id),
+      'conversations.get': async ({ id }) => {
+        const saved = await store.get(id);
+        if (!saved) return null;
+        return { ...saved, answer: answerState(await store.messageRecords(id), running.has(id)) };
+      },
       'ui.openSettings': async () => {
         await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
       },
@@ -45,6 +52,7 @@ export function startBackground(): void {
         if (tabId === undefined) throw new Error('There is no Spacelift tab to work in');
         return ask(tabId);
       };
+      running.add(request.conversationId);
       return runChat(
         request,
         {
@@ -65,7 +73,7 @@ export function startBackground(): void {
         },
         sink,
         abortSignal,
-      );
+      ).finally(() => running.delete(request.conversationId));
     },
   });
 

@@ -28,9 +28,15 @@ export interface BackgroundRequests {
   'settings.saveAssistant': { input: AssistantSettings; output: AssistantSettings };
   'conversations.get': {
     input: { id: string };
-    output: { conversation: ConversationSummary; messages: UIMessage[] } | null;
+    output: { conversation: ConversationSummary; messages: UIMessage[]; answer: AnswerState } | null;
   };
 }
+
+/**
+ * Where the conversation's latest answer stands: `running` (still being written
+ * in the background), `interrupted` (cut off, or never came: offer a retry), or `idle`.
+ */
+export type AnswerState = 'idle' | 'running' | 'interrupted';
 
 /** A configured Spacelift account as extension pages see it: never the secret or token. */
 export interface SpaceliftAccountView {

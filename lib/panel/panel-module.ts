@@ -4,6 +4,7 @@ import type { ReplyEnvelope, RequestEnvelope } from '../messaging/protocol';
 /** What the lazily loaded `/panel.js` hands to the content script. */
 export interface PanelModule {
   toggle(): { open: boolean };
+  open(): void;
   /** Answer a request the background sent to this tab. */
   handle(request: RequestEnvelope): Promise<ReplyEnvelope<unknown>>;
 }
