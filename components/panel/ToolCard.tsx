@@ -1,4 +1,5 @@
 import { getToolName, type ToolUIPart, type DynamicToolUIPart } from 'ai';
+import { summarizeToolResult } from '../../lib/chat/tool-summary';
 
 const STATE_LABEL: Record<string, string> = {
   'input-streaming': 'Preparing',
@@ -14,10 +15,17 @@ const STATE_LABEL: Record<string, string> = {
 export function ToolCard({ part }: { part: ToolUIPart | DynamicToolUIPart }) {
   const name = getToolName(part);
   const state = part.state;
+  const summary =
+    state === 'output-available' ? summarizeToolResult(name, part.output) : state === 'output-error' ? cleanError(part.errorText) : '';
   return (
     <details className="ia-tool" data-testid="ia-tool-card" data-tool={name} data-state={state}>
       <summary>
         <span className="ia-tool-name">{name.replace(/_/g, ' ')}</span>
+        {summary && (
+          <span className="ia-tool-summary" title={summary} data-testid="ia-tool-summary">
+            {summary}
+          </span>
+        )}
         <span className={`ia-tool-state ia-tool-${state}`}>{STATE_LABEL[state] ?? state}</span>
       </summary>
       {'input' in part && part.input !== undefined && (
@@ -26,9 +34,14 @@ export function ToolCard({ part }: { part: ToolUIPart | DynamicToolUIPart }) {
       {state === 'output-available' && (
         <pre className="ia-tool-io" aria-label="Output">{truncate(JSON.stringify(part.output, null, 2))}</pre>
       )}
-      {state === 'output-error' && <p className="ia-tool-error">{part.errorText}</p>}
+      {state === 'output-error' && <p className="ia-tool-error">{cleanError(part.errorText)}</p>}
     </details>
   );
+}
+
+/** Tool errors arrive stringified ("Error: …"); the prefix says nothing to a user. */
+function cleanError(text: string): string {
+  return text.replace(/^(\w*Error):\s*/, '').split('\n')[0] ?? '';
 }
 
 function truncate(text: string, limit = 4000): string {

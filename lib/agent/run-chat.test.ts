@@ -210,3 +210,26 @@ describe('runChat keeps the growing answer', () => {
     await db.delete();
   });
 });
+
+describe('runChat tool errors', () => {
+  it('shows a failed tool call as that tool\'s error and lets the answer finish normally', async () => {
+    const db = new AssistantDatabase(`run-chat-tool-error-${Math.random()}`);
+    const store = new ConversationStore(db);
+    const model = scriptedMockModel([toolCallStep('lookup', { n: 1 }), textStep('That query was refused, so here is what I know.')]);
+    const tools = {
+      lookup: tool({ description: 'x', inputSchema: z.object({ n: z.number() }), execute: async () => { throw new Error('Refused before sending: Only queries are allowed'); } }),
+    };
+    const out = recordingSink();
+    await runChat(
+      { type: 'send', conversationId: 'tool-error', trigger: 'submit-message', messages: [question] },
+      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'a' },
+      out.sink,
+    );
+    expect(out.failure()).toBeUndefined();
+    expect(out.isDone()).toBe(true);
+    const toolError = out.chunks.find((c) => c.type === 'tool-output-error') as { errorText: string } | undefined;
+    expect(toolError?.errorText).toContain('Refused before sending: Only queries are allowed');
+    expect(JSON.stringify(model.doStreamCalls[1]?.prompt)).toContain('Only queries are allowed');
+    await db.delete();
+  });
+});

@@ -93,6 +93,9 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
       tools: deps.tools,
       originalMessages: messages,
       generateMessageId: deps.generateId ?? (() => crypto.randomUUID()),
+      // Tool errors are our own messages (refusals, "add an API key"): they go to the card and the
+      // model as they are, and do not fail the answer. onError then sees only stream failures.
+      redactToolErrors: false,
       onError: (error) => {
         // The first error is the cause; later ones are its echoes.
         failure ??= classifyError(error, secrets);

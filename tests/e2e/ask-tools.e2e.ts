@@ -69,6 +69,7 @@ describe('Ask mode: each read-only tool runs for real against the sandbox', () =
     expect(toolMessage).toContain('untrusted_data');
     expect(toolMessage).toContain('prod-eks');
     expect(toolMessage).not.toContain('dev-app'); // outside the reader's spaces
+    expect(await panel.toolSummaries()).toEqual(['9 stacks']);
     expect(await panel.toolCardText(0)).toContain('prod-network');
   });
 
@@ -81,6 +82,7 @@ describe('Ask mode: each read-only tool runs for real against the sandbox', () =
     await panel.send('Trigger a run on prod-eks');
     await panel.waitForIdle();
     expect(await panel.toolCards()).toEqual([{ tool: 'query_graphql', state: 'output-error' }]);
+    expect((await panel.toolSummaries())[0]).toMatch(/^Refused before sending: Only queries are allowed/);
     expect(sandbox.graphql.requests.slice(before).some((r) => r.query?.includes('runTrigger'))).toBe(false);
     const toolMessage = String(sandbox.model.requests[1]!.messages.find((m) => m.role === 'tool')?.content);
     expect(toolMessage).toMatch(/Only queries are allowed/);

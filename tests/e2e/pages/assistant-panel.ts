@@ -86,6 +86,16 @@ export class AssistantPanel {
     await this.page.waitForSelector(`${IN_PANEL}[data-testid="ia-welcome"]`);
   }
 
+  /** The one-line results shown on the collapsed tool cards. */
+  toolSummaries(): Promise<string[]> {
+    return this.page.evaluate((host) => {
+      const root = document.querySelector(host)?.shadowRoot;
+      return [...(root?.querySelectorAll('[data-testid="ia-tool-card"]') ?? [])].map(
+        (card) => card.querySelector('[data-testid="ia-tool-summary"]')?.textContent ?? '',
+      );
+    }, HOST);
+  }
+
   toolCards(): Promise<{ tool: string; state: string }[]> {
     return this.page.evaluate((host) => {
       const root = document.querySelector(host)?.shadowRoot;
