@@ -94,4 +94,16 @@ describe('nothing is lost: reloads and a stopped worker', () => {
     expect(after[1]!.text).toBe('Here is the complete answer.');
     expect(await panel.errorNotice()).toBeNull();
   });
+
+  // Chrome stops a worker 30 s after its last extension API call, even with the model's fetch in
+  // flight. The keep-alive must carry a silent 45 s. (No CDP session is held on the worker here:
+  // one would keep it alive by itself and hide the bug.)
+  it('an answer whose model is silent for 45 s before the first token still arrives', { timeout: 90_000 }, async () => {
+    sandbox.model.queue({ text: 'Worth the wait.', firstByteDelayMs: 45_000 });
+    await panel.send('Think hard about this one');
+    await panel.waitForIdle(80_000);
+    expect(await panel.errorNotice()).toBeNull();
+    expect((await panel.messages()).at(-1)).toEqual({ role: 'assistant', text: 'Worth the wait.' });
+    expect(sandbox.model.aborted).toBe(0);
+  });
 });
