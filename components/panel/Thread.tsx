@@ -1,14 +1,27 @@
 import { memo, useEffect, useRef } from 'react';
 import { isToolUIPart, type UIMessage } from 'ai';
 import { ToolCard } from './ToolCard';
+import { Markdown, type Navigate } from './Markdown';
 import { hasContent } from '../../lib/chat/message-content';
+import { navigateInPage } from '../../lib/page/navigate-in-page';
+import { useStableCallback } from '../hooks/useStableCallback';
 
 interface ThreadProps {
   messages: UIMessage[];
   status: string;
+  /** A same-origin link in an answer was clicked. Defaults to in-app navigation on this page. */
+  onNavigate?: Navigate;
 }
 
-export function Thread({ messages, status }: ThreadProps) {
+/** The panel runs in the content script, on the page itself: navigate the way the user would. */
+function navigateHere(path: string): void {
+  // navigateInPage falls back to a full load by itself; it only rejects a path off this origin.
+  navigateInPage(path).catch(() => undefined);
+}
+
+export function Thread({ messages, status, onNavigate = navigateHere }: ThreadProps) {
+  // One identity for the thread's life, so the memoised messages do not re-render for it.
+  const navigate = useStableCallback(onNavigate);
   const end = useRef<HTMLDivElement>(null);
   const last = messages.at(-1);
   const lastLength = last ? last.parts.length + JSON.stringify(last.parts.at(-1) ?? '').length : 0;
@@ -27,7 +40,7 @@ export function Thread({ messages, status }: ThreadProps) {
   return (
     <div className="ia-thread" role="log" aria-live="polite" data-testid="ia-thread" data-status={status}>
       {messages.filter(hasContent).map((message) => (
-        <MessageView key={message.id} message={message} />
+        <MessageView key={message.id} message={message} onNavigate={navigate} />
       ))}
       {status === 'submitted' && <div className="ia-thinking" aria-label="Thinking">Thinking…</div>}
       <div ref={end} />
@@ -35,18 +48,27 @@ export function Thread({ messages, status }: ThreadProps) {
   );
 }
 
+interface MessageViewProps {
+  message: UIMessage;
+  onNavigate: Navigate;
+}
+
 // Memoised on the message object: useChat replaces only the message that changed,
 // so a streaming answer does not re-render the rest of the thread.
-const MessageView = memo(function MessageView({ message }: { message: UIMessage }) {
+const MessageView = memo(function MessageView({ message, onNavigate }: MessageViewProps) {
   return (
     <div className={`ia-message ia-${message.role}`} data-testid={`ia-message-${message.role}`} data-message-id={message.id}>
       {message.parts.map((part, index) => {
         if (part.type === 'text') {
-          return (
-            <div key={index} className="ia-text">
-              {part.text}
-            </div>
-          );
+          // The user's words as typed; the model's as markdown.
+          if (message.role === 'user') {
+            return (
+              <div key={index} className="ia-text">
+                {part.text}
+              </div>
+            );
+          }
+          return <Markdown key={index} text={part.text} streaming={part.state === 'streaming'} onNavigate={onNavigate} />;
         }
         if (isToolUIPart(part)) return <ToolCard key={part.toolCallId} part={part} />;
         return null;

@@ -217,7 +217,13 @@ describe('runChat tool errors', () => {
     const store = new ConversationStore(db);
     const model = scriptedMockModel([toolCallStep('lookup', { n: 1 }), textStep('That query was refused, so here is what I know.')]);
     const tools = {
-      lookup: tool({ description: 'x', inputSchema: z.object({ n: z.number() }), execute: async () => { throw new Error('Refused before sending: Only queries are allowed'); } }),
+      lookup: tool({
+        description: 'x',
+        inputSchema: z.object({ n: z.number() }),
+        execute: async ({ n }): Promise<{ n: number }> => {
+          throw new Error(`Refused before sending: Only queries are allowed (${n})`);
+        },
+      }),
     };
     const out = recordingSink();
     await runChat(
