@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
 import { SANDBOX_API_KEYS, SEED_RUN_IDS } from '../sandbox/graphql/index';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { stopServiceWorker, useSandboxDocs, useSandboxModel, useSpaceliftApiKey } from './harness/extension';
-import { AssistantPanel } from './pages/assistant-panel';
-import { SandboxApp } from './pages/sandbox-app';
+import type { ExtensionBrowser } from './harness/chromium';
+import { openAssistant, type AssistantSession } from './harness/assistant-session';
+import { stopServiceWorker, useSpaceliftApiKey } from './harness/extension';
+import type { AssistantPanel } from './pages/assistant-panel';
+import type { SandboxApp } from './pages/sandbox-app';
 
 describe('Ask mode: each read-only tool runs for real against the sandbox', () => {
+  let session: AssistantSession;
   let sandbox: Sandbox;
   let chromium: ExtensionBrowser;
   let page: Page;
@@ -15,23 +17,11 @@ describe('Ask mode: each read-only tool runs for real against the sandbox', () =
   let panel: AssistantPanel;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    chromium = await launchWithExtension();
-    await useSandboxModel(chromium, sandbox);
-    await useSandboxDocs(chromium, sandbox);
-    page = await chromium.browser.newPage();
-    app = new SandboxApp(page, sandbox.appUrl);
-    panel = new AssistantPanel(page);
-    await app.open('/stacks');
-    await panel.waitForLauncher();
-    await panel.clickLauncher();
-    await panel.waitUntilOpen();
+    session = await openAssistant('/stacks');
+    ({ sandbox, chromium, page, app, panel } = session);
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await sandbox?.close();
-  });
+  afterAll(() => session?.close());
 
   beforeEach(async () => {
     sandbox.model.reset();

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { dispatchToggleCommand, readStoredConversation, useSandboxModel } from './harness/extension';
-import { AssistantPanel } from './pages/assistant-panel';
-import { SandboxApp } from './pages/sandbox-app';
+import type { Sandbox } from '../sandbox/server';
+import type { ExtensionBrowser } from './harness/chromium';
+import { openAssistant, type AssistantSession } from './harness/assistant-session';
+import { dispatchToggleCommand, readStoredConversation } from './harness/extension';
+import type { AssistantPanel } from './pages/assistant-panel';
+import type { SandboxApp } from './pages/sandbox-app';
 
 const STACK_PATH = '/stack/prod-network';
 const LONG_ANSWER =
@@ -12,6 +13,7 @@ const LONG_ANSWER =
   'to describe the VPC. Check the IAM role attached to the stack, then trigger a new run.';
 
 describe('foundation: the panel on a sandbox Spacelift page', () => {
+  let session: AssistantSession;
   let sandbox: Sandbox;
   let chromium: ExtensionBrowser;
   let page: Page;
@@ -19,20 +21,11 @@ describe('foundation: the panel on a sandbox Spacelift page', () => {
   let panel: AssistantPanel;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    chromium = await launchWithExtension();
-    await useSandboxModel(chromium, sandbox);
-    page = await chromium.browser.newPage();
-    app = new SandboxApp(page, sandbox.appUrl);
-    panel = new AssistantPanel(page);
-    await app.open(STACK_PATH);
-    await panel.waitForLauncher();
+    session = await openAssistant(STACK_PATH, { openPanel: false });
+    ({ sandbox, chromium, page, app, panel } = session);
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await sandbox?.close();
-  });
+  afterAll(() => session?.close());
 
   beforeEach(() => sandbox.model.reset());
 

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { stopServiceWorker, useSandboxModel } from './harness/extension';
-import { AssistantPanel } from './pages/assistant-panel';
-import { SandboxApp } from './pages/sandbox-app';
+import type { Sandbox } from '../sandbox/server';
+import type { ExtensionBrowser } from './harness/chromium';
+import { openAssistant, type AssistantSession } from './harness/assistant-session';
+import { stopServiceWorker } from './harness/extension';
+import type { AssistantPanel } from './pages/assistant-panel';
+import type { SandboxApp } from './pages/sandbox-app';
 
 const SLOW_ANSWER = 'Checking each stack in turn. '.repeat(12); // ~350 chars, streamed over ~3 s
 
 describe('nothing is lost: reloads and a stopped worker', () => {
+  let session: AssistantSession;
   let sandbox: Sandbox;
   let chromium: ExtensionBrowser;
   let page: Page;
@@ -16,22 +18,11 @@ describe('nothing is lost: reloads and a stopped worker', () => {
   let panel: AssistantPanel;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    chromium = await launchWithExtension();
-    await useSandboxModel(chromium, sandbox);
-    page = await chromium.browser.newPage();
-    app = new SandboxApp(page, sandbox.appUrl);
-    panel = new AssistantPanel(page);
-    await app.open('/stack/prod-network');
-    await panel.waitForLauncher();
-    await panel.clickLauncher();
-    await panel.waitUntilOpen();
+    session = await openAssistant('/stack/prod-network');
+    ({ sandbox, chromium, page, app, panel } = session);
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await sandbox?.close();
-  });
+  afterAll(() => session?.close());
 
   beforeEach(async () => {
     sandbox.model.reset();

@@ -1,0 +1,47 @@
+import type { Page } from 'puppeteer-core';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { useSandboxDocs, useSandboxModel } from './extension';
+import { AssistantPanel } from '../pages/assistant-panel';
+import { SandboxApp } from '../pages/sandbox-app';
+
+export interface AssistantSession {
+  sandbox: Sandbox;
+  chromium: ExtensionBrowser;
+  page: Page;
+  app: SandboxApp;
+  panel: AssistantPanel;
+  close(): Promise<void>;
+}
+
+/**
+ * The usual start of an end-to-end test: a sandbox, Chromium with the built
+ * extension pointed at the sandbox's model and docs, and a sandbox page open
+ * with its launcher in place (and the panel open, unless asked not to).
+ */
+export async function openAssistant(path: string, options: { openPanel?: boolean } = {}): Promise<AssistantSession> {
+  const sandbox = await startSandbox();
+  const chromium = await launchWithExtension();
+  await useSandboxModel(chromium, sandbox);
+  await useSandboxDocs(chromium, sandbox);
+  const page = await chromium.browser.newPage();
+  const app = new SandboxApp(page, sandbox.appUrl);
+  const panel = new AssistantPanel(page);
+  await app.open(path);
+  await panel.waitForLauncher();
+  if (options.openPanel ?? true) {
+    await panel.clickLauncher();
+    await panel.waitUntilOpen();
+  }
+  return {
+    sandbox,
+    chromium,
+    page,
+    app,
+    panel,
+    async close() {
+      await chromium.close();
+      await sandbox.close();
+    },
+  };
+}
