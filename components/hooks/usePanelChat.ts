@@ -77,6 +77,17 @@ export function usePanelChat() {
       helpers.clearError();
       void helpers.regenerate();
     },
+    regenerate: () => {
+      setAnswer('idle');
+      helpers.clearError();
+      void helpers.regenerate();
+    },
+    /** Replace a question with its edited text; everything after it is dropped and asked again. */
+    edit: (messageId: string, text: string) => {
+      setAnswer('idle');
+      helpers.clearError();
+      void helpers.sendMessage({ text, messageId });
+    },
     newConversation,
   };
 }

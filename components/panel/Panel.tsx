@@ -40,7 +40,13 @@ export function Panel({ open, focusToken, onClose }: PanelProps) {
           <CloseIcon />
         </button>
       </header>
-      <Thread messages={chat.messages} status={chat.status} />
+      <Thread
+        messages={chat.messages}
+        status={chat.status}
+        busy={chat.busy}
+        onRegenerate={chat.regenerate}
+        onEdit={chat.edit}
+      />
       {chat.error && (
         <ErrorNotice
           error={chat.error}

@@ -1,14 +1,21 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { isToolUIPart, type UIMessage } from 'ai';
 import { ToolCard } from './ToolCard';
 import { Markdown, type Navigate } from './Markdown';
 import { hasContent } from '../../lib/chat/message-content';
 import { navigateInPage } from '../../lib/page/navigate-in-page';
 import { useStableCallback } from '../hooks/useStableCallback';
+import { MessageActions } from './MessageActions';
+import { EditMessage } from './EditMessage';
+import { textOf } from '../../lib/db/conversation-store';
 
 interface ThreadProps {
   messages: UIMessage[];
   status: string;
+  /** An answer is being written: no regenerating or editing until it is done. */
+  busy?: boolean;
+  onRegenerate?: () => void;
+  onEdit?: (messageId: string, text: string) => void;
   /** A same-origin link in an answer was clicked. Defaults to in-app navigation on this page. */
   onNavigate?: Navigate;
 }
@@ -19,9 +26,11 @@ function navigateHere(path: string): void {
   navigateInPage(path).catch(() => undefined);
 }
 
-export function Thread({ messages, status, onNavigate = navigateHere }: ThreadProps) {
+export function Thread({ messages, status, busy = false, onRegenerate, onEdit, onNavigate = navigateHere }: ThreadProps) {
   // One identity for the thread's life, so the memoised messages do not re-render for it.
   const navigate = useStableCallback(onNavigate);
+  const regenerate = useStableCallback(() => onRegenerate?.());
+  const edit = useStableCallback((id: string, text: string) => onEdit?.(id, text));
   const end = useRef<HTMLDivElement>(null);
   const last = messages.at(-1);
   const lastLength = last ? last.parts.length + JSON.stringify(last.parts.at(-1) ?? '').length : 0;
@@ -39,8 +48,14 @@ export function Thread({ messages, status, onNavigate = navigateHere }: ThreadPr
   }
   return (
     <div className="ia-thread" role="log" aria-live="polite" data-testid="ia-thread" data-status={status}>
-      {messages.filter(hasContent).map((message) => (
-        <MessageView key={message.id} message={message} onNavigate={navigate} />
+      {messages.filter(hasContent).map((message, index, shown) => (
+        <MessageView
+          key={message.id}
+          message={message}
+          onNavigate={navigate}
+          onRegenerate={!busy && onRegenerate && message.role === 'assistant' && index === shown.length - 1 ? regenerate : undefined}
+          onEdit={!busy && onEdit && message.role === 'user' ? edit : undefined}
+        />
       ))}
       {status === 'submitted' && <div className="ia-thinking" aria-label="Thinking">Thinking…</div>}
       <div ref={end} />
@@ -51,11 +66,29 @@ export function Thread({ messages, status, onNavigate = navigateHere }: ThreadPr
 interface MessageViewProps {
   message: UIMessage;
   onNavigate: Navigate;
+  onRegenerate?: () => void;
+  onEdit?: (messageId: string, text: string) => void;
 }
 
 // Memoised on the message object: useChat replaces only the message that changed,
 // so a streaming answer does not re-render the rest of the thread.
-const MessageView = memo(function MessageView({ message, onNavigate }: MessageViewProps) {
+const MessageView = memo(function MessageView({ message, onNavigate, onRegenerate, onEdit }: MessageViewProps) {
+  const [editing, setEditing] = useState(false);
+  const text = textOf(message);
+  if (editing && onEdit) {
+    return (
+      <div className="ia-message ia-user ia-editing" data-testid="ia-message-editing" data-message-id={message.id}>
+        <EditMessage
+          initial={text}
+          onCancel={() => setEditing(false)}
+          onSend={(edited) => {
+            setEditing(false);
+            onEdit(message.id, edited);
+          }}
+        />
+      </div>
+    );
+  }
   return (
     <div className={`ia-message ia-${message.role}`} data-testid={`ia-message-${message.role}`} data-message-id={message.id}>
       {message.parts.map((part, index) => {
@@ -73,6 +106,7 @@ const MessageView = memo(function MessageView({ message, onNavigate }: MessageVi
         if (isToolUIPart(part)) return <ToolCard key={part.toolCallId} part={part} />;
         return null;
       })}
+      <MessageActions text={text} onRegenerate={onRegenerate} onEdit={onEdit ? () => setEditing(true) : undefined} />
     </div>
   );
 });

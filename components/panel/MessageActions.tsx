@@ -1,0 +1,31 @@
+import { useCopyToClipboard } from '../hooks/useCopyToClipboard';
+
+interface MessageActionsProps {
+  text: string;
+  onRegenerate?: () => void;
+  onEdit?: () => void;
+}
+
+/** Small actions under a message: copy it, regenerate the last answer, edit a question. */
+export function MessageActions({ text, onRegenerate, onEdit }: MessageActionsProps) {
+  const { state, copy } = useCopyToClipboard();
+  return (
+    <div className="ia-message-actions" role="toolbar" aria-label="Message actions">
+      {text && (
+        <button type="button" onClick={() => void copy(text)} data-testid="ia-copy-message">
+          {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+        </button>
+      )}
+      {onEdit && (
+        <button type="button" onClick={onEdit} data-testid="ia-edit-message">
+          Edit
+        </button>
+      )}
+      {onRegenerate && (
+        <button type="button" onClick={onRegenerate} data-testid="ia-regenerate">
+          Regenerate
+        </button>
+      )}
+    </div>
+  );
+}
