@@ -407,7 +407,7 @@ describe('Thread', () => {
     const { container } = render(<Thread messages={[user, answer('**prod-eks** failed.')]} status="ready" />);
     const [question, reply] = [...container.querySelectorAll('[data-message-id]')];
     expect(question!.querySelector('strong')).toBeNull();
-    expect(question!.textContent).toBe('What **failed**?');
+    expect(question!.querySelector('.ia-text')?.textContent).toBe('What **failed**?');
     expect(reply!.querySelector('.ia-text strong')?.textContent).toBe('prod-eks');
   });
 

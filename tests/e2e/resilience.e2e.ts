@@ -33,7 +33,7 @@ describe('nothing is lost: reloads and a stopped worker', () => {
     sandbox.model.queue({ text: SLOW_ANSWER, chunkSize: 10, chunkDelayMs: 80 });
     await panel.send('Check all my stacks, slowly');
     await page.waitForFunction(
-      () => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-message-assistant"]')?.textContent?.length ?? 0) > 20,
+      () => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-message-assistant"] .ia-text')?.textContent?.length ?? 0) > 20,
     );
     await page.reload({ waitUntil: 'domcontentloaded' });
 
@@ -41,7 +41,7 @@ describe('nothing is lost: reloads and a stopped worker', () => {
     await page.waitForFunction(
       (expected) =>
         [...(document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelectorAll('[data-testid="ia-message-assistant"]') ?? [])].some(
-          (m) => m.textContent?.trim() === expected,
+          (m) => m.querySelector('.ia-text')?.textContent?.trim() === expected,
         ),
       { timeout: 20_000 },
       SLOW_ANSWER.trim(),
@@ -56,7 +56,7 @@ describe('nothing is lost: reloads and a stopped worker', () => {
     sandbox.model.queue({ text: SLOW_ANSWER, chunkSize: 10, chunkDelayMs: 80 });
     await panel.send('Another slow one');
     await page.waitForFunction(
-      () => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-message-assistant"]')?.textContent?.length ?? 0) > 20,
+      () => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-message-assistant"] .ia-text')?.textContent?.length ?? 0) > 20,
     );
     await stopServiceWorker(chromium.browser);
 
