@@ -18,17 +18,6 @@ const FAILED_STACKS_QUERY = 'query DemoStacks { stacks { id name state branch sp
  */
 const DEMO_PATHS: DemoPath[] = [
   {
-    when: /\b(go to|open|navigate|take me|show me)\b/i,
-    tool: 'navigate',
-    arguments: (q) => {
-      const stack = /\b(?:stack\s+)?([a-z0-9]+(?:-[a-z0-9]+)+)\b/i.exec(q)?.[1];
-      if (stack) return { page: 'stack', stackId: stack.toLowerCase() };
-      const list = /\b(stacks|policies|contexts|spaces|modules|worker pools)\b/i.exec(q)?.[1]?.toLowerCase().replace(' ', '-');
-      return { page: list ?? 'stacks' };
-    },
-    intro: 'Opening that page for you.',
-  },
-  {
     when: /\b(fail|failed|failing|broken|state of|which stacks|list stacks)\b/i,
     tool: 'query_graphql',
     arguments: () => ({ query: FAILED_STACKS_QUERY }),
@@ -41,16 +30,27 @@ const DEMO_PATHS: DemoPath[] = [
     intro: "Let me look at the account's GraphQL schema.",
   },
   {
+    when: /\b(this page|on this|this (stack|run|policy|context)|looking at|here)\b/i,
+    tool: 'page_context',
+    arguments: () => ({}),
+    intro: 'Let me read the page you are on.',
+  },
+  {
     when: /\b(docs?|documentation|how (do|can|to)|what is|what are|explain)\b/i,
     tool: 'search_docs',
     arguments: (q) => ({ query: q.replace(/[?!.]/g, '').slice(0, 80) }),
     intro: 'Let me search the Spacelift documentation.',
   },
   {
-    when: /\b(page|this|here|looking)\b/i,
-    tool: 'page_context',
-    arguments: () => ({}),
-    intro: 'Let me read the page you are on.',
+    when: /\b(go to|open|navigate to|take me to)\b/i,
+    tool: 'navigate',
+    arguments: (q) => {
+      const stack = /\b(?:stack\s+)?([a-z0-9]+(?:-[a-z0-9]+)+)\b/i.exec(q)?.[1];
+      if (stack) return { page: 'stack', stackId: stack.toLowerCase() };
+      const list = /\b(stacks|policies|contexts|spaces|modules|worker pools)\b/i.exec(q)?.[1]?.toLowerCase().replace(' ', '-');
+      return { page: list ?? 'stacks' };
+    },
+    intro: 'Opening that page for you.',
   },
 ];
 
