@@ -4,6 +4,7 @@ import { benchBundleSize } from './bundle-size';
 import { benchDocsSearch } from './docs-search';
 import { benchGraphqlAnswers } from './graphql-answers';
 import { benchQueryAnswers } from './query-answers';
+import { benchHistory } from './history';
 
 type Figures = Record<string, number | string>;
 
@@ -12,6 +13,7 @@ const sections: [string, () => Figures | Promise<Figures>][] = [
   ['Docs search', benchDocsSearch],
   ['inspect_graphql answers', benchGraphqlAnswers],
   ['query_graphql answers (what the model receives)', benchQueryAnswers],
+  ['History at 10,000 conversations / 200,000 messages (fake-indexeddb)', () => benchHistory()],
 ];
 
 for (const [title, run] of sections) {

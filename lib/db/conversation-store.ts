@@ -1,5 +1,7 @@
 import type { UIMessage } from 'ai';
 import type { AssistantDatabase, ChatMode, ConversationRecord, MessageRecord } from './database';
+import { IndexChanges, applyIndexChanges, indexedText } from '../history/search-index';
+import { searchableText } from '../history/tokenize';
 
 export type ConversationSummary = ConversationRecord;
 
@@ -10,7 +12,20 @@ export interface ConversationMeta {
   model: string;
 }
 
+/** Where a History page ends: pass it back as `before` for the next page. */
+export interface HistoryCursor {
+  listedAt: number;
+  id: string;
+}
+
+export interface HistoryPage {
+  items: ConversationSummary[];
+  /** null on the last page. */
+  next: HistoryCursor | null;
+}
+
 const TITLE_LENGTH = 60;
+const DAY = 24 * 3600 * 1000;
 
 export function titleFrom(messages: readonly UIMessage[]): string {
   const firstUser = messages.find((m) => m.role === 'user');
@@ -19,11 +34,28 @@ export function titleFrom(messages: readonly UIMessage[]): string {
   return text.length > TITLE_LENGTH ? `${text.slice(0, TITLE_LENGTH - 1)}…` : text;
 }
 
+/** Same content (as JSON: a client's copy may differ only in key order, which then costs a rewrite, nothing else). */
+function sameMessage(a: UIMessage, b: UIMessage): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
 export function textOf(message: UIMessage): string {
   return message.parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
 }
 
-/** Conversations and their messages in IndexedDB. */
+/**
+ * Conversations and their messages in IndexedDB, and History's search index,
+ * which every write here keeps current in the same transaction.
+ *
+ * Deletion is soft: `delete` hides a conversation from lists and search,
+ * `restore` undoes it, `purgeDeleted` removes it for good some days later.
+ * Writes to a deleted conversation (an answer still streaming) are stored but
+ * do not bring it back: only `restore` does.
+ */
 export class ConversationStore {
   constructor(
     private readonly db: AssistantDatabase,
@@ -37,39 +69,62 @@ export class ConversationStore {
    */
   async saveHistory(meta: ConversationMeta, messages: readonly UIMessage[]): Promise<void> {
     const at = this.now();
-    await this.db.transaction('rw', this.db.conversations, this.db.messages, async () => {
-      const existing = await this.db.conversations.get(meta.id);
-      await this.db.conversations.put({
+    const db = this.db;
+    await db.transaction('rw', db.conversations, db.messages, db.searchPostings, async () => {
+      const existing = await db.conversations.get(meta.id);
+      const docNo = existing?.docNo ?? (await this.nextDocNo());
+      const title = existing?.title ?? titleFrom(messages);
+      await db.conversations.put({
         ...meta,
-        title: existing?.title ?? titleFrom(messages),
+        title,
         createdAt: existing?.createdAt ?? at,
         updatedAt: at,
+        docNo,
+        ...(existing?.deletedAt !== undefined ? { deletedAt: existing.deletedAt } : { listedAt: at }),
       });
+      const changes = new IndexChanges();
+      if (!existing) changes.title(docNo, null, title, at);
+
       const stored = await this.messagesOf(meta.id);
       const keep = new Set(messages.map((m) => m.id));
-      const stale = stored.filter((r) => !keep.has(r.id)).map((r) => r.id);
-      await this.db.messages.bulkDelete(stale);
+      const stale = stored.filter((r) => !keep.has(r.id));
+      for (const record of stale) changes.message(docNo, indexedText(record), null);
+      await db.messages.bulkDelete(stale.map((r) => r.id));
+
       const byId = new Map(stored.map((r) => [r.id, r]));
-      await this.db.messages.bulkPut(
-        messages.map((message, seq) => ({
+      const records: MessageRecord[] = [];
+      messages.forEach((message, seq) => {
+        const old = byId.get(message.id);
+        // The whole history comes at every turn: rewrite only what changed (a long conversation would cost ~100 ms).
+        if (old && old.seq === seq && sameMessage(old.message, message)) return;
+        const record: MessageRecord = {
           id: message.id,
           conversationId: meta.id,
           seq,
           role: message.role,
-          createdAt: byId.get(message.id)?.createdAt ?? at,
-          status: byId.get(message.id)?.status ?? 'complete',
+          createdAt: old?.createdAt ?? at,
+          status: old?.status ?? 'complete',
           message,
-        })),
-      );
+        };
+        const text = searchableText(message);
+        const oldText = old ? searchableText(old.message) : null;
+        if (!old || old.seq !== seq || oldText !== text) {
+          changes.message(docNo, old ? { seq: old.seq, text: oldText!, at: old.createdAt } : null, { seq, text, at: record.createdAt });
+        }
+        records.push(record);
+      });
+      if (records.length) await db.messages.bulkPut(records);
+      await applyIndexChanges(db.searchPostings, changes);
     });
   }
 
   /** Store (or update) the answer being written, at the position after the history. */
   async saveAnswer(conversationId: string, seq: number, message: UIMessage, status: MessageRecord['status']): Promise<void> {
     const at = this.now();
-    await this.db.transaction('rw', this.db.conversations, this.db.messages, async () => {
-      const existing = await this.db.messages.get(message.id);
-      await this.db.messages.put({
+    const db = this.db;
+    await db.transaction('rw', db.conversations, db.messages, db.searchPostings, async () => {
+      const existing = await db.messages.get(message.id);
+      const record: MessageRecord = {
         id: message.id,
         conversationId,
         seq,
@@ -77,35 +132,145 @@ export class ConversationStore {
         createdAt: existing?.createdAt ?? at,
         status,
         message,
-      });
-      await this.db.conversations.update(conversationId, { updatedAt: at });
+      };
+      await db.messages.put(record);
+
+      const changes = new IndexChanges();
+      const conversation = await db.conversations.get(conversationId);
+      if (existing && existing.conversationId !== conversationId) {
+        // The same id under another conversation (should not happen): it moved here, unindex it there.
+        const other = await db.conversations.get(existing.conversationId);
+        if (other) changes.message(other.docNo, indexedText(existing), null);
+      }
+      if (conversation) {
+        const old = existing?.conversationId === conversationId ? indexedText(existing) : null;
+        changes.message(conversation.docNo, old, indexedText(record));
+        await db.conversations.update(conversationId, {
+          updatedAt: at,
+          ...(conversation.deletedAt === undefined ? { listedAt: at } : {}),
+        });
+      }
+      await applyIndexChanges(db.searchPostings, changes);
     });
   }
 
+  /** A conversation and its messages (deleted ones too, until purged: `conversation.deletedAt` says so). */
   async get(id: string): Promise<{ conversation: ConversationSummary; messages: UIMessage[] } | null> {
-    const conversation = await this.db.conversations.get(id);
-    if (!conversation) return null;
-    const records = await this.messagesOf(id);
-    return { conversation, messages: records.map((r) => r.message) };
+    return this.db.transaction('r', this.db.conversations, this.db.messages, async () => {
+      const conversation = await this.db.conversations.get(id);
+      if (!conversation) return null;
+      const records = await this.messagesOf(id);
+      return { conversation, messages: records.map((r) => r.message) };
+    });
   }
 
   async messageRecords(id: string): Promise<MessageRecord[]> {
     return this.messagesOf(id);
   }
 
-  /** Newest first. */
+  /** Newest first, deleted ones left out. */
   async list(limit = 50): Promise<ConversationSummary[]> {
-    return this.db.conversations.orderBy('updatedAt').reverse().limit(limit).toArray();
+    return (await this.listPage({ limit })).items;
+  }
+
+  /**
+   * One page of History, newest first, deleted conversations left out; of one
+   * account or of all. `before` is the previous page's `next`.
+   */
+  async listPage(options: { account?: string; before?: HistoryCursor; limit?: number } = {}): Promise<HistoryPage> {
+    const { account, before } = options;
+    const limit = Math.max(1, options.limit ?? 50);
+    const upper = before?.listedAt ?? Infinity;
+    let collection =
+      account === undefined
+        ? this.db.conversations.where('listedAt').belowOrEqual(upper)
+        : this.db.conversations.where('[account+listedAt]').between([account, -Infinity], [account, upper], true, true);
+    // Equal times are ordered by id (descending here): skip the ones the previous page already had.
+    if (before) collection = collection.filter((c) => c.listedAt! < before.listedAt || c.id < before.id);
+    const items = await collection.reverse().limit(limit + 1).toArray();
+    const more = items.length > limit;
+    if (more) items.length = limit;
+    const last = items[items.length - 1];
+    return { items, next: more && last ? { listedAt: last.listedAt!, id: last.id } : null };
+  }
+
+  /** A new title (whitespace collapsed); the search index follows. Returns the updated conversation, null if there is none. */
+  async rename(id: string, title: string): Promise<ConversationSummary | null> {
+    const clean = title.replace(/\s+/g, ' ').trim();
+    if (!clean) throw new Error('A conversation title cannot be empty');
+    const at = this.now();
+    const db = this.db;
+    return db.transaction('rw', db.conversations, db.searchPostings, async () => {
+      const conversation = await db.conversations.get(id);
+      if (!conversation) return null;
+      if (conversation.title === clean) return conversation;
+      const changes = new IndexChanges();
+      changes.title(conversation.docNo, conversation.title, clean, at);
+      await db.conversations.update(id, { title: clean });
+      await applyIndexChanges(db.searchPostings, changes);
+      return { ...conversation, title: clean };
+    });
+  }
+
+  /** Hide a conversation from History and search (undo with `restore`). False if there is none or it was already deleted. */
+  async delete(id: string): Promise<boolean> {
+    const at = this.now();
+    return this.db.transaction('rw', this.db.conversations, async () => {
+      const conversation = await this.db.conversations.get(id);
+      if (!conversation || conversation.deletedAt !== undefined) return false;
+      // Dexie deletes a property set to undefined: that takes the row out of the listedAt indexes.
+      await this.db.conversations.update(id, { deletedAt: at, listedAt: undefined });
+      return true;
+    });
+  }
+
+  /** Undo a delete (until it is purged). False if there is nothing to restore. */
+  async restore(id: string): Promise<boolean> {
+    return this.db.transaction('rw', this.db.conversations, async () => {
+      const conversation = await this.db.conversations.get(id);
+      if (!conversation || conversation.deletedAt === undefined) return false;
+      await this.db.conversations.update(id, { deletedAt: undefined, listedAt: conversation.updatedAt });
+      return true;
+    });
+  }
+
+  /**
+   * Remove for good the conversations deleted more than `olderThanDays` days
+   * ago: their messages, their postings, their row. Returns how many went.
+   * One transaction per conversation, so a long purge never blocks writes for long.
+   */
+  async purgeDeleted(olderThanDays = 30): Promise<number> {
+    const cutoff = this.now() - olderThanDays * DAY;
+    const ids = await this.db.conversations.where('deletedAt').below(cutoff).primaryKeys();
+    const db = this.db;
+    let purged = 0;
+    for (const id of ids) {
+      const done = await db.transaction('rw', db.conversations, db.messages, db.searchPostings, async () => {
+        const conversation = await db.conversations.get(id);
+        if (!conversation || conversation.deletedAt === undefined || conversation.deletedAt >= cutoff) return false;
+        const records = await this.messagesOf(id);
+        const changes = new IndexChanges();
+        changes.title(conversation.docNo, conversation.title, null, 0);
+        for (const record of records) changes.message(conversation.docNo, indexedText(record), null);
+        await applyIndexChanges(db.searchPostings, changes);
+        await db.messages.bulkDelete(records.map((r) => r.id));
+        await db.conversations.delete(id);
+        return true;
+      });
+      if (done) purged++;
+    }
+    return purged;
+  }
+
+  private async nextDocNo(): Promise<number> {
+    const last = await this.db.conversations.orderBy('docNo').lastKey();
+    return typeof last === 'number' ? last + 1 : 0;
   }
 
   private messagesOf(conversationId: string): Promise<MessageRecord[]> {
     return this.db.messages
       .where('[conversationId+seq]')
-      .between([conversationId, Dexie_minKey], [conversationId, Dexie_maxKey])
+      .between([conversationId, -Infinity], [conversationId, Infinity])
       .toArray();
   }
 }
-
-// Bounds for a compound-index range over every seq of one conversation.
-const Dexie_minKey = -Infinity;
-const Dexie_maxKey = Infinity;

@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { UIMessage } from 'ai';
+import { SCHEMA_VERSIONS } from './schema-versions';
 
 export type ChatMode = 'ask' | 'build';
 
@@ -12,6 +13,20 @@ export interface ConversationRecord {
   account: string;
   mode: ChatMode;
   model: string;
+  /**
+   * Since v2. A small integer naming the conversation inside the search index
+   * (postings hold it instead of the 36-character id). Assigned once, in order
+   * of creation; never reused while the conversation exists.
+   */
+  docNo: number;
+  /**
+   * Since v2. Equal to updatedAt while the conversation is listed; absent once
+   * it is deleted, which takes it out of the `listedAt` indexes, so History's
+   * pages never read deleted rows.
+   */
+  listedAt?: number;
+  /** Since v2. When the conversation was deleted (undo clears it, purge removes the conversation for good). */
+  deletedAt?: number;
 }
 
 /**
@@ -38,18 +53,35 @@ export interface CacheRecord<T = unknown> {
   etag?: string;
 }
 
+/**
+ * Since v2. One row of History's search index: the postings of one term for
+ * the conversations of one bucket (docNo / BUCKET_SIZE). See
+ * lib/history/search-index.ts for why it is shaped so.
+ */
+export interface PostingRecord {
+  term: string;
+  bucket: number;
+  /**
+   * The postings, packed as varints (one small buffer clones and stores far
+   * faster than arrays of numbers): per conversation, in docNo order, its
+   * docNo, title count, body count, recency (seconds) and the positions (seq)
+   * of the messages holding the term. Layout: packPostings in search-index.ts.
+   */
+  p: Uint8Array;
+}
+
 export class AssistantDatabase extends Dexie {
   conversations!: EntityTable<ConversationRecord, 'id'>;
   messages!: EntityTable<MessageRecord, 'id'>;
   caches!: EntityTable<CacheRecord, 'key'>;
+  searchPostings!: Table<PostingRecord, [string, number]>;
 
   constructor(name = 'infra-assistant') {
     super(name);
-    // Version 1, the first release. Later versions add .upgrade() steps; never edit this one.
-    this.version(1).stores({
-      conversations: 'id, updatedAt, account',
-      messages: 'id, [conversationId+seq]',
-      caches: 'key',
-    });
+    // Every version, with its upgrade step, is declared in schema-versions.ts.
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }

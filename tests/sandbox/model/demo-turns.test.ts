@@ -29,7 +29,7 @@ describe('the sandbox demo model', () => {
 
   it('answers anything else with a clearly labelled scripted reply', () => {
     const turn = demoTurn(ask('Tell me a joke'));
-    expect('text' in turn && turn.text.startsWith(DEMO_LABEL)).toBe(true);
+    expect('text' in turn && turn.text?.startsWith(DEMO_LABEL)).toBe(true);
     expect('toolCalls' in turn).toBe(false);
   });
 
