@@ -1,12 +1,16 @@
 import type { PanelState } from '../../lib/panel/panel-state';
 import { usePanelState } from '../hooks/usePanelState';
 import { Panel } from './Panel';
+import { ResizeHandle } from './ResizeHandle';
+import { useDockWidth } from '../hooks/useDockWidth';
 
 export function PanelApp({ state }: { state: PanelState }) {
   const { open, focusToken } = usePanelState(state);
+  const dock = useDockWidth(open);
   // Kept mounted while closed so a running answer and the draft survive closing.
   return (
-    <div className="ia-root" data-open={open} hidden={!open}>
+    <div className="ia-root" data-open={open} hidden={!open} style={{ ['--ia-dock-width' as string]: `${dock.width}px` }}>
+      <ResizeHandle width={dock.width} onResize={dock.resize} onResizeEnd={dock.commit} />
       <Panel focusToken={focusToken} open={open} onClose={() => state.close()} />
     </div>
   );

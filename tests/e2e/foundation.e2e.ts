@@ -121,7 +121,7 @@ describe('foundation: the panel on a sandbox Spacelift page', () => {
 
     sandbox.model.queue({ text: 'Answered after the retry.' });
     await page.click('infra-assistant-panel >>> [data-testid="ia-error"] button');
-    await panel.waitForIdle();
+    await panel.waitForAnswer('Answered after the retry.');
     expect((await panel.messages()).at(-1)?.text).toBe('Answered after the retry.');
     expect(await panel.errorNotice()).toBeNull();
   });

@@ -79,7 +79,7 @@ describe('nothing is lost: reloads and a stopped worker', () => {
 
     sandbox.model.queue({ text: 'Here is the complete answer.' });
     await page.click('infra-assistant-panel >>> [data-testid="ia-error"] button');
-    await panel.waitForIdle();
+    await panel.waitForAnswer('Here is the complete answer.');
     const after = await panel.messages();
     expect(after.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(after[1]!.text).toBe('Here is the complete answer.');

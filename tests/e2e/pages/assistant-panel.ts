@@ -55,6 +55,21 @@ export class AssistantPanel {
     );
   }
 
+  /** Wait until the last answer reads exactly `text` and the thread is idle again. */
+  async waitForAnswer(text: string, timeout = 30_000): Promise<void> {
+    await this.page.waitForFunction(
+      (host, expected) => {
+        const root = document.querySelector(host)?.shadowRoot;
+        const answers = root?.querySelectorAll('[data-testid="ia-message-assistant"] .ia-text');
+        const status = root?.querySelector('[data-testid="ia-thread"]')?.getAttribute('data-status');
+        return answers?.[answers.length - 1]?.textContent?.trim() === expected && status === 'ready';
+      },
+      { timeout },
+      HOST,
+      text,
+    );
+  }
+
   /** Text of the messages, in order, with their roles. */
   messages(): Promise<{ role: string; text: string }[]> {
     return this.page.evaluate((host) => {
