@@ -28,9 +28,13 @@ export function startBackground(): void {
       'settings.saveModel': (input) => saveModelSettings(input),
       'conversations.list': ({ limit }) => store.list(limit),
       'conversations.get': async ({ id }) => {
-        const saved = await store.get(id);
+        const saved = await store.getWithRecords(id);
         if (!saved) return null;
-        return { ...saved, answer: answerState(await store.messageRecords(id), running.has(id)) };
+        return {
+          conversation: saved.conversation,
+          messages: saved.records.map((r) => r.message),
+          answer: answerState(saved.records, running.has(id)),
+        };
       },
       'ui.openSettings': async () => {
         await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });

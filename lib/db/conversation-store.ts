@@ -156,11 +156,16 @@ export class ConversationStore {
 
   /** A conversation and its messages (deleted ones too, until purged: `conversation.deletedAt` says so). */
   async get(id: string): Promise<{ conversation: ConversationSummary; messages: UIMessage[] } | null> {
+    const saved = await this.getWithRecords(id);
+    return saved && { conversation: saved.conversation, messages: saved.records.map((r) => r.message) };
+  }
+
+  /** The conversation and its stored records (with each message's status), in one read. */
+  async getWithRecords(id: string): Promise<{ conversation: ConversationSummary; records: MessageRecord[] } | null> {
     return this.db.transaction('r', this.db.conversations, this.db.messages, async () => {
       const conversation = await this.db.conversations.get(id);
       if (!conversation) return null;
-      const records = await this.messagesOf(id);
-      return { conversation, messages: records.map((r) => r.message) };
+      return { conversation, records: await this.messagesOf(id) };
     });
   }
 
