@@ -5,6 +5,7 @@ import { Thread } from './Thread';
 import { ErrorNotice } from './ErrorNotice';
 import { requestBackground } from '../../lib/messaging/requests';
 import { CloseIcon, PlusIcon } from './icons';
+import { usePageSuggestions } from '../hooks/usePageSuggestions';
 
 interface PanelProps {
   open: boolean;
@@ -15,6 +16,7 @@ interface PanelProps {
 export function Panel({ open, focusToken, onClose }: PanelProps) {
   const chat = usePanelChat();
   const model = useModelStatus(focusToken);
+  const suggestions = usePageSuggestions(open && chat.messages.length === 0);
   const disabledReason =
     model && !model.configured ? 'Set up a model in the extension settings to start chatting.' : undefined;
 
@@ -46,6 +48,8 @@ export function Panel({ open, focusToken, onClose }: PanelProps) {
         busy={chat.busy}
         onRegenerate={chat.regenerate}
         onEdit={chat.edit}
+        suggestions={suggestions}
+        onSuggestion={disabledReason ? undefined : chat.send}
       />
       {chat.error && (
         <ErrorNotice

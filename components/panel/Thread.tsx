@@ -16,6 +16,9 @@ interface ThreadProps {
   busy?: boolean;
   onRegenerate?: () => void;
   onEdit?: (messageId: string, text: string) => void;
+  /** Questions offered on the welcome screen; clicking one asks it. */
+  suggestions?: string[];
+  onSuggestion?: (text: string) => void;
   /** A same-origin link in an answer was clicked. Defaults to in-app navigation on this page. */
   onNavigate?: Navigate;
 }
@@ -26,7 +29,7 @@ function navigateHere(path: string): void {
   navigateInPage(path).catch(() => undefined);
 }
 
-export function Thread({ messages, status, busy = false, onRegenerate, onEdit, onNavigate = navigateHere }: ThreadProps) {
+export function Thread({ messages, status, busy = false, onRegenerate, onEdit, suggestions = [], onSuggestion, onNavigate = navigateHere }: ThreadProps) {
   // One identity for the thread's life, so the memoised messages do not re-render for it.
   const navigate = useStableCallback(onNavigate);
   const regenerate = useStableCallback(() => onRegenerate?.());
@@ -43,6 +46,17 @@ export function Thread({ messages, status, busy = false, onRegenerate, onEdit, o
       <div className="ia-thread ia-welcome" data-testid="ia-welcome">
         <h2>How can I help with your infrastructure?</h2>
         <p>Ask about this page, your stacks and runs, or Spacelift itself.</p>
+        {onSuggestion && suggestions.length > 0 && (
+          <ul className="ia-suggestions" aria-label="Suggestions">
+            {suggestions.map((suggestion) => (
+              <li key={suggestion}>
+                <button type="button" data-testid="ia-suggestion" disabled={busy} onClick={() => onSuggestion(suggestion)}>
+                  {suggestion}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     );
   }

@@ -13,8 +13,19 @@ import panelCss from './panel.css?raw';
 /** Mount the panel in a shadow root (isolated styles and key events) and answer the background's requests. */
 export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelHostHooks): Promise<PanelModule> {
   const state = new PanelState();
+  // Focus goes back where it was on the page when the panel closes.
+  let pageFocus: HTMLElement | null = null;
+  let wasOpen = false;
   state.subscribe(() => {
     const { open } = state.get();
+    if (open && !wasOpen) {
+      const active = document.activeElement as HTMLElement | null;
+      pageFocus = active && !active.closest(PANEL_HOST_TAG) ? active : null;
+    } else if (!open && wasOpen) {
+      pageFocus?.focus({ preventScroll: true });
+      if (!pageFocus) (document.activeElement as HTMLElement | null)?.blur();
+    }
+    wasOpen = open;
     hooks.onOpenChange(open);
     writePanelSession({ open });
   });
