@@ -36,10 +36,12 @@ export function Thread({ messages, status, busy = false, onRegenerate, onEdit, s
   const edit = useStableCallback((id: string, text: string) => onEdit?.(id, text));
   const end = useRef<HTMLDivElement>(null);
   const last = messages.at(-1);
-  const lastLength = last ? last.parts.length + JSON.stringify(last.parts.at(-1) ?? '').length : 0;
+  // What changes as the last message grows, cheaply: never serialise a part (a tool result can be large).
+  const lastPart = last?.parts.at(-1);
+  const lastGrowth = `${last?.parts.length ?? 0}:${lastPart?.type === 'text' ? lastPart.text.length : lastPart && 'state' in lastPart ? lastPart.state : ''}`;
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
-  }, [messages.length, lastLength]);
+  }, [messages.length, lastGrowth]);
 
   if (messages.length === 0) {
     return (
