@@ -22,11 +22,10 @@ export function startBackground(): void {
   // Conversations whose answer this worker is writing now (gone if the worker dies: that is the point).
   const running = new Set<string>();
 
-  handleRequests<Pick<BackgroundRequests, 'settings.getModel' | 'settings.saveModel' | 'conversations.list' | 'conversations.get' | 'ui.openSettings'>>(
+  handleRequests<Pick<BackgroundRequests, 'settings.getModel' | 'settings.saveModel' | 'conversations.get' | 'ui.openSettings'>>(
     {
       'settings.getModel': async () => toPublicSettings(await modelSettingsItem.getValue()),
       'settings.saveModel': (input) => saveModelSettings(input),
-      'conversations.list': ({ limit }) => store.list(limit),
       'conversations.get': async ({ id }) => {
         const saved = await store.getWithRecords(id);
         if (!saved) return null;

@@ -17,7 +17,6 @@ export const PROTOCOL = 'infra-assistant/1';
 export interface BackgroundRequests {
   'settings.getModel': { input: void; output: PublicModelSettings };
   'settings.saveModel': { input: ModelSettingsInput; output: PublicModelSettings };
-  'conversations.list': { input: { limit?: number }; output: ConversationSummary[] };
   'ui.openSettings': { input: void; output: void };
   'spacelift.listAccounts': { input: void; output: SpaceliftAccountView[] };
   'spacelift.saveCredential': { input: { origin: string; credential: SpaceliftCredential | null }; output: SpaceliftAccountView[] };
