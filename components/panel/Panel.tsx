@@ -4,7 +4,7 @@ import { Composer } from './Composer';
 import { Thread } from './Thread';
 import { ErrorNotice } from './ErrorNotice';
 import { requestBackground } from '../../lib/messaging/requests';
-import { CloseIcon, PlusIcon } from './icons';
+import { PanelHeader } from './PanelHeader';
 import { usePageSuggestions } from '../hooks/usePageSuggestions';
 
 interface PanelProps {
@@ -30,18 +30,11 @@ export function Panel({ open, focusToken, onClose }: PanelProps) {
         if (event.key === 'Escape') onClose();
       }}
     >
-      <header className="ia-header">
-        <span className="ia-title">Infra Assistant</span>
-        <span className="ia-model" title="Model" data-testid="ia-model">
-          {model?.configured ? model.model : 'No model'}
-        </span>
-        <button type="button" className="ia-icon-button" onClick={chat.newConversation} aria-label="New conversation" title="New conversation">
-          <PlusIcon />
-        </button>
-        <button type="button" className="ia-icon-button" onClick={onClose} aria-label="Close panel" title="Close (Esc)">
-          <CloseIcon />
-        </button>
-      </header>
+      <PanelHeader
+        modelLabel={model?.configured ? model.model : 'No model'}
+        onNewConversation={chat.newConversation}
+        onClose={onClose}
+      />
       <Thread
         messages={chat.messages}
         status={chat.status}
