@@ -1,11 +1,12 @@
 import { Chat, useChat } from '@ai-sdk/react';
-import type { UIMessage } from 'ai';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lastAssistantMessageIsCompleteWithApprovalResponses, type UIMessage } from 'ai';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PortChatTransport, AssistantError } from '../../lib/chat/port-transport';
 import { errorInfo, type AssistantErrorInfo } from '../../lib/agent/errors';
 import { requestBackground } from '../../lib/messaging/requests';
 import type { AnswerState } from '../../lib/messaging/protocol';
 import { readPanelSession, writePanelSession } from '../../lib/panel/panel-session';
+import type { ChatMode } from '../../lib/db/database';
 
 /** While an answer is still being written in the background (after a reload), look again this often. */
 const FOLLOW_RUNNING_MS = 1_000;
@@ -17,8 +18,23 @@ const FOLLOW_RUNNING_MS = 1_000;
  * (offered for retry).
  */
 export function usePanelChat() {
-  const transport = useMemo(() => new PortChatTransport(), []);
-  const [chat, setChat] = useState(() => new Chat<UIMessage>({ id: readPanelSession().conversationId ?? crypto.randomUUID(), transport }));
+  // The mode is per conversation: what the panel shows now goes with every request (the background decides what runs).
+  const [mode, setModeState] = useState<ChatMode>(() => sessionMode(readPanelSession().conversationId));
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  const transport = useMemo(() => new PortChatTransport({ mode: () => modeRef.current }), []);
+  const makeChat = useCallback(
+    (id: string, messages?: UIMessage[]) =>
+      new Chat<UIMessage>({
+        id,
+        messages,
+        transport,
+        // Once every approval card of the answer has been answered, the answer carries on by itself.
+        sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
+      }),
+    [transport],
+  );
+  const [chat, setChat] = useState(() => makeChat(readPanelSession().conversationId ?? crypto.randomUUID()));
   const [answer, setAnswer] = useState<AnswerState>('idle');
   const helpers = useChat({ chat, throttle: 16 });
 
@@ -29,7 +45,9 @@ export function usePanelChat() {
     const restore = async () => {
       const saved = await requestBackground('conversations.get', { id }).catch(() => null);
       if (!live || !saved) return;
-      setChat(new Chat<UIMessage>({ id, messages: saved.messages, transport }));
+      setChat(makeChat(id, saved.messages));
+      // A mode switched in this tab but not yet sent wins over the stored one.
+      setModeState(readPanelSession().mode ?? saved.conversation.mode ?? 'ask');
       setAnswer(saved.answer);
       if (saved.answer === 'running') setTimeout(() => void restore(), FOLLOW_RUNNING_MS);
     };
@@ -37,9 +55,13 @@ export function usePanelChat() {
     return () => {
       live = false;
     };
-  }, [transport]);
+  }, [makeChat]);
 
   useEffect(() => writePanelSession({ conversationId: chat.id }), [chat]);
+  const setMode = useCallback((next: ChatMode) => {
+    setModeState(next);
+    writePanelSession({ mode: next });
+  }, []);
 
   const error: AssistantErrorInfo | undefined = helpers.error
     ? helpers.error instanceof AssistantError
@@ -61,11 +83,25 @@ export function usePanelChat() {
   const newConversation = useCallback(() => {
     void helpers.stop();
     setAnswer('idle');
-    setChat(new Chat<UIMessage>({ id: crypto.randomUUID(), transport }));
-  }, [helpers, transport]);
+    // A new conversation starts in Ask, the mode that cannot change anything.
+    setModeState('ask');
+    writePanelSession({ mode: undefined, scroll: undefined });
+    setChat(makeChat(crypto.randomUUID()));
+  }, [helpers, makeChat]);
+
+  const respondToApproval = useCallback(
+    (approvalId: string, approved: boolean, reason?: string) => {
+      setAnswer('idle');
+      void helpers.addToolApprovalResponse({ id: approvalId, approved, reason });
+    },
+    [helpers],
+  );
 
   return {
     conversationId: chat.id,
+    mode,
+    setMode,
+    respondToApproval,
     messages: helpers.messages,
     status: answer === 'running' ? 'streaming' : helpers.status,
     busy,
@@ -90,4 +126,10 @@ export function usePanelChat() {
     },
     newConversation,
   };
+}
+
+/** The mode this tab last showed for the conversation, if it is the one the session names. */
+function sessionMode(conversationId: string | undefined): ChatMode {
+  const session = readPanelSession();
+  return conversationId && session.conversationId === conversationId && session.mode ? session.mode : 'ask';
 }

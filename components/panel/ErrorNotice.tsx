@@ -1,21 +1,27 @@
-import type { AssistantErrorInfo } from '../../lib/agent/errors';
+import type { AssistantErrorAction, AssistantErrorInfo } from '../../lib/agent/errors';
 
 interface ErrorNoticeProps {
   error: AssistantErrorInfo;
   onRetry: () => void;
   onOpenSettings: () => void;
+  onSwitchModel: () => void;
 }
 
+const ACTION_LABEL: Record<AssistantErrorAction, string> = {
+  retry: 'Retry',
+  'open-settings': 'Open settings',
+  'switch-model': 'Switch model',
+};
+
 /** An error in the thread, with the one action that fixes it. */
-export function ErrorNotice({ error, onRetry, onOpenSettings }: ErrorNoticeProps) {
+export function ErrorNotice({ error, onRetry, onOpenSettings, onSwitchModel }: ErrorNoticeProps) {
+  const act = { retry: onRetry, 'open-settings': onOpenSettings, 'switch-model': onSwitchModel }[error.action];
   return (
     <div className="ia-error" role="alert" data-testid="ia-error" data-code={error.code}>
       <span>{error.message}</span>
-      {error.action === 'retry' ? (
-        <button type="button" onClick={onRetry}>Retry</button>
-      ) : (
-        <button type="button" onClick={onOpenSettings}>Open settings</button>
-      )}
+      <button type="button" onClick={act} data-testid="ia-error-action" data-action={error.action}>
+        {ACTION_LABEL[error.action]}
+      </button>
     </div>
   );
 }

@@ -1,17 +1,21 @@
+import { useCallback } from 'react';
 import type { PanelState } from '../../lib/panel/panel-state';
+import type { PlacementState } from '../../lib/panel/placement-state';
 import { usePanelState } from '../hooks/usePanelState';
+import { usePanelPlacement } from '../hooks/usePanelPlacement';
 import { Panel } from './Panel';
-import { ResizeHandle } from './ResizeHandle';
-import { useDockWidth } from '../hooks/useDockWidth';
+import { PanelFrame } from './PanelFrame';
 
-export function PanelApp({ state }: { state: PanelState }) {
+export function PanelApp({ state, placementState }: { state: PanelState; placementState: PlacementState }) {
   const { open, focusToken } = usePanelState(state);
-  const dock = useDockWidth(open);
+  const placement = usePanelPlacement(placementState, open);
+  const close = useCallback(() => state.close(), [state]);
   // Kept mounted while closed so a running answer and the draft survive closing.
   return (
-    <div className="ia-root" data-open={open} hidden={!open} style={{ ['--ia-dock-width' as string]: `${dock.width}px` }}>
-      <ResizeHandle width={dock.width} onResize={dock.resize} onResizeEnd={dock.commit} />
-      <Panel focusToken={focusToken} open={open} onClose={() => state.close()} />
+    <div className="ia-root" data-open={open}>
+      <PanelFrame open={open} placement={placement}>
+        <Panel focusToken={focusToken} open={open} layout={placement.layout} onClose={close} onToggleLayout={placement.toggleLayout} />
+      </PanelFrame>
     </div>
   );
 }

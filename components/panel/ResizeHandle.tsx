@@ -1,14 +1,19 @@
-import { useRef } from 'react';
+import { usePointerDrag } from '../hooks/usePointerDrag';
 
 interface ResizeHandleProps {
   width: number;
-  onResize: (width: number) => void;
-  onResizeEnd: (width: number) => void;
+  /** `final` once the drag ends (or on each key press): then the width is saved. */
+  onResize: (width: number, final: boolean) => void;
 }
 
-/** The sidebar's left edge: drag it (or use the arrow keys) to change the width. */
-export function ResizeHandle({ width, onResize, onResizeEnd }: ResizeHandleProps) {
-  const drag = useRef<{ startX: number; startWidth: number; last: number } | null>(null);
+/** The docked sidebar's left edge: drag it (or use the arrow keys) to change the width. */
+export function ResizeHandle({ width, onResize }: ResizeHandleProps) {
+  const drag = usePointerDrag<number>({
+    start: () => width,
+    // Dragging left widens a panel docked on the right.
+    move: (startWidth, dx) => onResize(startWidth - dx, false),
+    end: (startWidth, dx) => onResize(startWidth - dx, true),
+  });
   return (
     <div
       className="ia-resize-handle"
@@ -18,27 +23,12 @@ export function ResizeHandle({ width, onResize, onResizeEnd }: ResizeHandleProps
       aria-valuenow={width}
       tabIndex={0}
       data-testid="ia-resize-handle"
-      onPointerDown={(event) => {
-        event.currentTarget.setPointerCapture(event.pointerId);
-        drag.current = { startX: event.clientX, startWidth: width, last: width };
-      }}
-      onPointerMove={(event) => {
-        if (!drag.current) return;
-        // Dragging left widens a panel docked on the right.
-        drag.current.last = drag.current.startWidth + (drag.current.startX - event.clientX);
-        onResize(drag.current.last);
-      }}
-      onPointerUp={() => {
-        if (drag.current) onResizeEnd(drag.current.last);
-        drag.current = null;
-      }}
+      {...drag}
       onKeyDown={(event) => {
         const step = event.shiftKey ? 64 : 16;
         if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
           event.preventDefault();
-          const next = width + (event.key === 'ArrowLeft' ? step : -step);
-          onResize(next);
-          onResizeEnd(next);
+          onResize(width + (event.key === 'ArrowLeft' ? step : -step), true);
         }
       }}
     />

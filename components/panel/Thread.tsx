@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useState } from 'react';
 import { isToolUIPart, type UIMessage } from 'ai';
 import { ToolCard } from './ToolCard';
 import { Markdown, type Navigate } from './Markdown';
@@ -8,8 +8,12 @@ import { useStableCallback } from '../hooks/useStableCallback';
 import { MessageActions } from './MessageActions';
 import { EditMessage } from './EditMessage';
 import { textOf } from '../../lib/db/conversation-store';
+import { ApprovalCard, isApprovalRequest, type ApprovalResponder } from './ApprovalCard';
+import { useThreadScroll } from '../hooks/useThreadScroll';
 
 interface ThreadProps {
+  /** The conversation shown: its scroll position is remembered per tab. */
+  conversationId?: string;
   messages: UIMessage[];
   status: string;
   /** An answer is being written: no regenerating or editing until it is done. */
@@ -21,6 +25,8 @@ interface ThreadProps {
   onSuggestion?: (text: string) => void;
   /** A same-origin link in an answer was clicked. Defaults to in-app navigation on this page. */
   onNavigate?: Navigate;
+  /** Answers an approval card (Build mode's changes wait for one). */
+  onApproval?: ApprovalResponder;
 }
 
 /** The panel runs in the content script, on the page itself: navigate the way the user would. */
@@ -29,19 +35,28 @@ function navigateHere(path: string): void {
   navigateInPage(path).catch(() => undefined);
 }
 
-export function Thread({ messages, status, busy = false, onRegenerate, onEdit, suggestions = [], onSuggestion, onNavigate = navigateHere }: ThreadProps) {
+export function Thread({
+  conversationId,
+  messages,
+  status,
+  busy = false,
+  onRegenerate,
+  onEdit,
+  suggestions = [],
+  onSuggestion,
+  onNavigate = navigateHere,
+  onApproval,
+}: ThreadProps) {
   // One identity for the thread's life, so the memoised messages do not re-render for it.
   const navigate = useStableCallback(onNavigate);
   const regenerate = useStableCallback(() => onRegenerate?.());
   const edit = useStableCallback((id: string, text: string) => onEdit?.(id, text));
-  const end = useRef<HTMLDivElement>(null);
+  const approve = useStableCallback<Parameters<ApprovalResponder>, void>((...args) => onApproval?.(...args));
   const last = messages.at(-1);
   // What changes as the last message grows, cheaply: never serialise a part (a tool result can be large).
   const lastPart = last?.parts.at(-1);
-  const lastGrowth = `${last?.parts.length ?? 0}:${lastPart?.type === 'text' ? lastPart.text.length : lastPart && 'state' in lastPart ? lastPart.state : ''}`;
-  useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
-  }, [messages.length, lastGrowth]);
+  const lastGrowth = `${last?.parts.length ?? 0}:${lastPart?.type === 'text' ? lastPart.text.length : lastPart && 'state' in lastPart ? lastPart.state : ''}:${status}`;
+  const scroll = useThreadScroll(conversationId, messages.length, lastGrowth, last?.role === 'user');
 
   if (messages.length === 0) {
     return (
@@ -63,7 +78,7 @@ export function Thread({ messages, status, busy = false, onRegenerate, onEdit, s
     );
   }
   return (
-    <div className="ia-thread" role="log" aria-live="polite" data-testid="ia-thread" data-status={status}>
+    <div className="ia-thread" role="log" aria-label="Conversation" data-testid="ia-thread" data-status={status} ref={scroll.ref} onScroll={scroll.onScroll} tabIndex={0}>
       {messages.filter(hasContent).map((message, index, shown) => (
         <MessageView
           key={message.id}
@@ -71,10 +86,14 @@ export function Thread({ messages, status, busy = false, onRegenerate, onEdit, s
           onNavigate={navigate}
           onRegenerate={!busy && onRegenerate && message.role === 'assistant' && index === shown.length - 1 ? regenerate : undefined}
           onEdit={!busy && onEdit && message.role === 'user' ? edit : undefined}
+          onApproval={onApproval ? approve : undefined}
         />
       ))}
-      {status === 'submitted' && <div className="ia-thinking" aria-label="Thinking">Thinking…</div>}
-      <div ref={end} />
+      {status === 'submitted' && (
+        <div className="ia-thinking" role="status">
+          Thinking…
+        </div>
+      )}
     </div>
   );
 }
@@ -84,11 +103,12 @@ interface MessageViewProps {
   onNavigate: Navigate;
   onRegenerate?: () => void;
   onEdit?: (messageId: string, text: string) => void;
+  onApproval?: ApprovalResponder;
 }
 
 // Memoised on the message object: useChat replaces only the message that changed,
 // so a streaming answer does not re-render the rest of the thread.
-const MessageView = memo(function MessageView({ message, onNavigate, onRegenerate, onEdit }: MessageViewProps) {
+const MessageView = memo(function MessageView({ message, onNavigate, onRegenerate, onEdit, onApproval }: MessageViewProps) {
   const [editing, setEditing] = useState(false);
   const text = textOf(message);
   if (editing && onEdit) {
@@ -119,7 +139,13 @@ const MessageView = memo(function MessageView({ message, onNavigate, onRegenerat
           }
           return <Markdown key={index} text={part.text} streaming={part.state === 'streaming'} onNavigate={onNavigate} />;
         }
-        if (isToolUIPart(part)) return <ToolCard key={part.toolCallId} part={part} />;
+        if (isToolUIPart(part)) {
+          return onApproval && isApprovalRequest(part) ? (
+            <ApprovalCard key={part.toolCallId} part={part} onRespond={onApproval} />
+          ) : (
+            <ToolCard key={part.toolCallId} part={part} />
+          );
+        }
         return null;
       })}
       <MessageActions text={text} onRegenerate={onRegenerate} onEdit={onEdit ? () => setEditing(true) : undefined} />

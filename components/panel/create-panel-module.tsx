@@ -2,6 +2,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PanelState } from '../../lib/panel/panel-state';
+import { PlacementState } from '../../lib/panel/placement-state';
+import { requestBackground } from '../../lib/messaging/requests';
 import { writePanelSession } from '../../lib/panel/panel-session';
 import { PANEL_HOST_TAG, type PanelHostHooks, type PanelModule } from '../../lib/panel/panel-module';
 import type { ReplyEnvelope, RequestEnvelope } from '../../lib/messaging/protocol';
@@ -10,9 +12,26 @@ import { navigateInPage } from '../../lib/page/navigate-in-page';
 import { PanelApp } from './PanelApp';
 import panelCss from './panel.css?raw';
 
+/** How long the first render waits for the stored placement before it shows the defaults. */
+const PLACEMENT_WAIT_MS = 300;
+
+/**
+ * Events that stop at our shadow root, so the page's own handlers (shortcuts
+ * on document or window) never see typing, pasting or copying in the panel.
+ * Handlers the page registers in the capture phase on window or document run
+ * before the event reaches us and cannot be shielded this way.
+ */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'paste', 'copy', 'cut', 'compositionstart', 'compositionupdate', 'compositionend'];
+
 /** Mount the panel in a shadow root (isolated styles and key events) and answer the background's requests. */
 export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelHostHooks): Promise<PanelModule> {
   const state = new PanelState();
+  const placement = new PlacementState({
+    load: () => requestBackground('panel.getPlacement', undefined),
+    save: (patch) => requestBackground('panel.savePlacement', patch),
+  });
+  // Render in the right place from the first frame; a worker that is slow to wake gets a short grace, then the defaults.
+  await Promise.race([placement.load(), new Promise((resolve) => setTimeout(resolve, PLACEMENT_WAIT_MS))]);
   // Focus goes back where it was on the page when the panel closes.
   let pageFocus: HTMLElement | null = null;
   let wasOpen = false;
@@ -35,10 +54,10 @@ export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelH
     anchor: 'html',
     append: 'last',
     css: panelCss,
-    isolateEvents: ['keydown', 'keyup', 'keypress', 'input'],
+    isolateEvents: ISOLATED_EVENTS,
     onMount(container) {
       const root = createRoot(container);
-      root.render(<PanelApp state={state} />);
+      root.render(<PanelApp state={state} placementState={placement} />);
       return root;
     },
     onRemove(root) {
@@ -46,6 +65,7 @@ export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelH
     },
   });
   ui.mount();
+  keepAttached(ctx, ui.shadowHost);
 
   const handlers: Record<string, (input: unknown) => unknown> = {
     'panel.toggle': () => state.toggle(),
@@ -65,4 +85,17 @@ export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelH
       }
     },
   };
+}
+
+/**
+ * A single-page app may rebuild the document's top level as it navigates and
+ * drop our host with it. Put it back, React tree and all, so the panel
+ * carries on as it was.
+ */
+function keepAttached(ctx: ContentScriptContext, host: HTMLElement): void {
+  const observer = new MutationObserver(() => {
+    if (!host.isConnected && ctx.isValid) document.documentElement.append(host);
+  });
+  observer.observe(document.documentElement, { childList: true });
+  ctx.onInvalidated(() => observer.disconnect());
 }

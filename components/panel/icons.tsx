@@ -12,3 +12,27 @@ export const CloseIcon = () => (
     <path d="M6 6l12 12M18 6L6 18" />
   </svg>
 );
+
+/** Docked: a window with its right column filled. */
+export const DockIcon = () => (
+  <svg {...common}>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M14 4v16" />
+    <path d="M16.5 8h2M16.5 11h2" />
+  </svg>
+);
+
+/** Floating: a small window over a larger one. */
+export const FloatIcon = () => (
+  <svg {...common}>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <rect x="11" y="11" width="7" height="6" rx="1" />
+  </svg>
+);
+
+export const LockIcon = () => (
+  <svg {...common} width={12} height={12}>
+    <rect x="5" y="11" width="14" height="10" rx="2" />
+    <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+  </svg>
+);

@@ -13,6 +13,8 @@ import { AccountServices } from './account-services';
 import { registerSpaceliftRequests, restoreSelfHosted } from './spacelift-requests';
 import { answerState } from '../chat/answer-state';
 import { accountOf, isTrustedSender } from './sender-policy';
+import { registerPanelRequests } from './panel-requests';
+import { effectiveMode, organizationSettingsItem } from '../settings/organization-settings';
 
 /** Wire the background's services. The entrypoint only calls this. */
 export function startBackground(): void {
@@ -42,11 +44,14 @@ export function startBackground(): void {
     (sender) => isTrustedSender(sender),
   );
   registerSpaceliftRequests(services);
+  registerPanelRequests();
   void restoreSelfHosted().catch((error: unknown) => console.warn('[infra-assistant] self-hosted hosts:', error));
 
   serveChatPorts({
     accept: (sender) => !!sender && isTrustedSender(sender),
-    run: (request, sender, sink, abortSignal) => {
+    run: async (request, sender, sink, abortSignal) => {
+      // The panel says which mode it shows; the organization's setting decides whether Build may run.
+      const mode = effectiveMode(request.mode, await organizationSettingsItem.getValue().catch(() => null));
       const tabId = sender.tab?.id;
       const frameId = sender.frameId ?? 0;
       const origin = accountOf(sender.url);
@@ -73,6 +78,7 @@ export function startBackground(): void {
           }),
           account: origin,
           pageUrl: sender.url,
+          mode,
         },
         sink,
         abortSignal,

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ChatTransport, UIMessage, UIMessageChunk } from 'ai';
 import { CHAT_PORT_NAME, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
 import { errorInfo, type AssistantErrorInfo } from '../agent/errors';
+import type { ChatMode } from '../db/database';
 
 /** An error the panel knows how to explain and offer a fix for. */
 export class AssistantError extends Error {
@@ -18,6 +19,9 @@ export class AssistantError extends Error {
  * the panel never waits forever.
  */
 export class PortChatTransport implements ChatTransport<UIMessage> {
+  /** `mode` is read at each send: the conversation's mode as the panel shows it now. */
+  constructor(private readonly options: { mode?: () => ChatMode } = {}) {}
+
   async sendMessages({
     chatId,
     messages,
@@ -25,6 +29,7 @@ export class PortChatTransport implements ChatTransport<UIMessage> {
     abortSignal,
   }: Parameters<ChatTransport<UIMessage>['sendMessages']>[0]): Promise<ReadableStream<UIMessageChunk>> {
     const port = browser.runtime.connect({ name: CHAT_PORT_NAME });
+    const mode = this.options.mode?.() ?? 'ask';
     let settled = false;
     return new ReadableStream<UIMessageChunk>({
       start(controller) {
@@ -52,7 +57,7 @@ export class PortChatTransport implements ChatTransport<UIMessage> {
           post(port, { type: 'abort' });
           settle(() => controller.close());
         });
-        post(port, { type: 'send', conversationId: chatId, trigger, messages });
+        post(port, { type: 'send', conversationId: chatId, trigger, messages, mode });
       },
       cancel() {
         if (!settled) post(port, { type: 'abort' });

@@ -1,5 +1,6 @@
 import type { UIMessage, UIMessageChunk } from 'ai';
 import type { AssistantErrorInfo } from '../agent/errors';
+import type { ChatMode } from '../db/database';
 
 /** One Port per running answer, named so the background can tell it apart. */
 export const CHAT_PORT_NAME = 'infra-assistant/chat';
@@ -9,6 +10,8 @@ export interface ChatSendRequest {
   conversationId: string;
   trigger: 'submit-message' | 'regenerate-message';
   messages: UIMessage[];
+  /** The mode the panel shows for this conversation; the background runs Build only if the organization allows it. */
+  mode?: ChatMode;
 }
 
 export type ChatClientMessage = ChatSendRequest | { type: 'abort' };

@@ -5,6 +5,8 @@ import type { PageSnapshot } from '../page/page-snapshot';
 import type { NavigationResult } from '../page/navigate-in-page';
 import type { SpaceliftCredential } from '../spacelift/credentials';
 import type { AssistantSettings } from '../settings/assistant-settings';
+import type { PanelPlacement } from '../panel/placement';
+import type { ModeAvailability } from '../settings/organization-settings';
 
 /**
  * The one typed protocol between the extension's contexts. Every request is
@@ -29,6 +31,14 @@ export interface BackgroundRequests {
     input: { id: string };
     output: { conversation: ConversationSummary; messages: UIMessage[]; answer: AnswerState } | null;
   };
+
+  // --- The panel (issue 5): its placement, per user, and which modes the switcher may offer. ---
+  /** Docked or floating, the docked width and the floating window, as the user left them. */
+  'panel.getPlacement': { input: void; output: PanelPlacement };
+  /** Merge a change (only well-formed fields are kept) and return the result. */
+  'panel.savePlacement': { input: Partial<PanelPlacement>; output: PanelPlacement };
+  /** From the organization settings: is Build available, and if not, why (shown on the switcher). */
+  'settings.getModes': { input: void; output: ModeAvailability };
 }
 
 /**

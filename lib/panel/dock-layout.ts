@@ -1,15 +1,11 @@
-import { storage } from 'wxt/utils/storage';
-
-/** The docked sidebar's width: the user's choice, kept across pages and sessions (not sensitive). */
-export const dockWidthItem = storage.defineItem<number>('local:panelDockWidth', { fallback: 420 });
-
+export const DOCK_DEFAULT_WIDTH = 420;
 export const DOCK_MIN_WIDTH = 320;
 const DOCK_MAX_SHARE = 0.7;
 const DOCK_MAX_WIDTH = 900;
 
 /** Keep the sidebar usable and leave the page at least 30% of the window. */
 export function clampDockWidth(width: number, viewportWidth: number): number {
-  const max = Math.max(DOCK_MIN_WIDTH, Math.min(DOCK_MAX_WIDTH, Math.floor(viewportWidth * DOCK_MAX_SHARE)));
+  const max = Math.max(DOCK_MIN_WIDTH, Math.min(DOCK_MAX_WIDTH, Math.floor(viewportWidth * DOCK_MAX_SHARE + 1e-9)));
   return Math.round(Math.min(max, Math.max(DOCK_MIN_WIDTH, width)));
 }
 

@@ -1,11 +1,26 @@
+import type { ChatMode } from '../db/database';
+
 /**
- * What the panel needs to come back after a reload of the tab: which
- * conversation was open and whether the panel was. Kept in the tab's
- * sessionStorage (gone when the tab closes); it holds an id, nothing secret.
+ * What the panel needs to come back after a reload of the tab as it was: which
+ * conversation was open, in which mode, scrolled where, and whether the panel
+ * was open. Kept in the tab's sessionStorage (gone when the tab closes): the
+ * page can read it, so it holds ids and positions, never content or secrets.
  */
 export interface PanelSession {
   conversationId?: string;
   open?: boolean;
+  /** The mode shown for `conversationId` (stored with the conversation once a message is sent). */
+  mode?: ChatMode;
+  scroll?: ThreadScroll;
+}
+
+/** Where the thread was scrolled: at the end, or a message and how far into it. */
+export interface ThreadScroll {
+  conversationId: string;
+  atEnd: boolean;
+  anchorId?: string;
+  /** Pixels from the anchor message's top to the thread's top edge. */
+  offset?: number;
 }
 
 const KEY = 'infra-assistant:panel';

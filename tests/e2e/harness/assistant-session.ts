@@ -19,9 +19,12 @@ export interface AssistantSession {
  * extension pointed at the sandbox's model and docs, and a sandbox page open
  * with its launcher in place (and the panel open, unless asked not to).
  */
-export async function openAssistant(path: string, options: { openPanel?: boolean } = {}): Promise<AssistantSession> {
+export async function openAssistant(
+  path: string,
+  options: { openPanel?: boolean; windowSize?: [number, number] } = {},
+): Promise<AssistantSession> {
   const sandbox = await startSandbox();
-  const chromium = await launchWithExtension();
+  const chromium = await launchWithExtension({ windowSize: options.windowSize });
   await useSandboxModel(chromium, sandbox);
   await useSandboxDocs(chromium, sandbox);
   const page = await chromium.browser.newPage();

@@ -1,0 +1,71 @@
+import { useLayoutEffect, useRef } from 'react';
+import { readPanelSession, writePanelSession, type ThreadScroll } from '../../lib/panel/panel-session';
+import { useStableCallback } from './useStableCallback';
+
+/** Closer than this to the bottom counts as "at the end": new text keeps it in view. */
+const AT_END_SLACK = 24;
+
+/**
+ * The thread's scrolling: it follows a growing answer only while the user is
+ * at the end (scrolling up to read stops that), jumps to the end when they
+ * send, and remembers where it was, per tab, so a reload comes back to the
+ * same place. The place is a message and an offset into it, not a pixel
+ * count: heights change as the thread re-renders.
+ */
+export function useThreadScroll(conversationId: string | undefined, messageCount: number, growth: string, lastIsUser: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  const atEnd = useRef(true);
+  const restoredFor = useRef<string | undefined>(undefined);
+  const lastCount = useRef(0);
+  const pendingSave = useRef(0);
+
+  const onScroll = useStableCallback(() => {
+    const el = ref.current;
+    if (!el) return;
+    atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_SLACK;
+    if (!conversationId || pendingSave.current) return;
+    // At most one write per frame while scrolling.
+    pendingSave.current = requestAnimationFrame(() => {
+      pendingSave.current = 0;
+      if (ref.current) writePanelSession({ scroll: measure(ref.current, conversationId, atEnd.current) });
+    });
+  });
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const sent = lastIsUser && messageCount > lastCount.current;
+    lastCount.current = messageCount;
+    if (!el || messageCount === 0) return;
+    if (restoredFor.current !== conversationId) {
+      restoredFor.current = conversationId;
+      if (restore(el, readPanelSession().scroll, conversationId)) {
+        atEnd.current = false;
+        return;
+      }
+      atEnd.current = true;
+    }
+    if (sent) atEnd.current = true;
+    if (atEnd.current) el.scrollTop = el.scrollHeight;
+  }, [conversationId, messageCount, growth, lastIsUser]);
+
+  return { ref, onScroll };
+}
+
+/** The first message still visible at the top, and how far it is scrolled past. */
+function measure(el: HTMLElement, conversationId: string, atEnd: boolean): ThreadScroll {
+  if (atEnd) return { conversationId, atEnd };
+  const top = el.getBoundingClientRect().top;
+  for (const message of el.querySelectorAll<HTMLElement>('[data-message-id]')) {
+    const box = message.getBoundingClientRect();
+    if (box.bottom > top) return { conversationId, atEnd, anchorId: message.dataset.messageId, offset: Math.round(top - box.top) };
+  }
+  return { conversationId, atEnd: true };
+}
+
+function restore(el: HTMLElement, saved: ThreadScroll | undefined, conversationId: string | undefined): boolean {
+  if (!saved || saved.conversationId !== conversationId || saved.atEnd || !saved.anchorId) return false;
+  const anchor = [...el.querySelectorAll<HTMLElement>('[data-message-id]')].find((m) => m.dataset.messageId === saved.anchorId);
+  if (!anchor) return false;
+  el.scrollTop += anchor.getBoundingClientRect().top - el.getBoundingClientRect().top + (saved.offset ?? 0);
+  return true;
+}
