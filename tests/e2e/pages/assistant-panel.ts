@@ -36,6 +36,52 @@ export class AssistantPanel {
     }, HOST);
   }
 
+  /** Docked or floating, and the panel's box on the screen. */
+  frame(): Promise<{ layout: string; x: number; y: number; width: number; height: number } | null> {
+    return this.page.evaluate((host) => {
+      const frame = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="ia-frame"]') as HTMLElement | null;
+      if (!frame || frame.hidden) return null;
+      const box = frame.getBoundingClientRect();
+      return { layout: frame.dataset.layout ?? '', x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
+    }, HOST);
+  }
+
+  /** Wait until the panel shows in this layout. */
+  async waitForLayout(layout: 'docked' | 'floating'): Promise<void> {
+    await this.page.waitForFunction(
+      (host, expected) => {
+        const frame = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="ia-frame"]') as HTMLElement | null;
+        return !!frame && !frame.hidden && frame.dataset.layout === expected;
+      },
+      { timeout: 10_000 },
+      HOST,
+      layout,
+    );
+  }
+
+  /** The pin/unpin button in the header. */
+  async togglePin(): Promise<void> {
+    await this.page.click(`${IN_PANEL}[data-testid="ia-pin"]`);
+  }
+
+  /** Press with the mouse at a point of an element of the panel, move by (dx, dy) in steps, release. */
+  async drag(selector: string, dx: number, dy: number, at: { x: number; y: number } = { x: 0.5, y: 0.5 }): Promise<void> {
+    const handle = await this.page.waitForSelector(`${IN_PANEL}${selector}`, { visible: true });
+    const box = (await handle!.boundingBox())!;
+    const x = box.x + box.width * at.x;
+    const y = box.y + box.height * at.y;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx / 2, y + dy / 2, { steps: 3 });
+    await this.page.mouse.move(x + dx, y + dy, { steps: 3 });
+    await this.page.mouse.up();
+  }
+
+  /** The thread's scroll position. */
+  scrollTop(): Promise<number> {
+    return this.page.evaluate((host) => Math.round(document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="ia-thread"]')?.scrollTop ?? -1), HOST);
+  }
+
   async send(text: string): Promise<void> {
     const composer = await this.page.waitForSelector(`${IN_PANEL}[data-testid="ia-composer"]`, { visible: true });
     await composer!.click();
