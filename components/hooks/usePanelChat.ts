@@ -1,5 +1,5 @@
 import { Chat, useChat } from '@ai-sdk/react';
-import { lastAssistantMessageIsCompleteWithApprovalResponses, type UIMessage } from 'ai';
+import { lastAssistantMessageIsCompleteWithApprovalResponses, type ChatTransport, type UIMessage } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PortChatTransport, AssistantError } from '../../lib/chat/port-transport';
 import { errorInfo, type AssistantErrorInfo } from '../../lib/agent/errors';
@@ -17,12 +17,13 @@ const FOLLOW_RUNNING_MS = 1_000;
  * IndexedDB: finished, still running (followed until done) or interrupted
  * (offered for retry).
  */
-export function usePanelChat() {
+export function usePanelChat(options: { transport?: ChatTransport<UIMessage> } = {}) {
   // The mode is per conversation: what the panel shows now goes with every request (the background decides what runs).
   const [mode, setModeState] = useState<ChatMode>(() => sessionMode(readPanelSession().conversationId));
   const modeRef = useRef(mode);
   modeRef.current = mode;
-  const transport = useMemo(() => new PortChatTransport({ mode: () => modeRef.current }), []);
+  // Tests pass their own transport; the panel talks to the background over a Port.
+  const transport = useMemo(() => options.transport ?? new PortChatTransport({ mode: () => modeRef.current }), []);
   const makeChat = useCallback(
     (id: string, messages?: UIMessage[]) =>
       new Chat<UIMessage>({

@@ -62,10 +62,35 @@ function measure(el: HTMLElement, conversationId: string, atEnd: boolean): Threa
   return { conversationId, atEnd: true };
 }
 
+/** How many frames a restored position is held while the messages around it take their real sizes. */
+const SETTLE_FRAMES = 30;
+
 function restore(el: HTMLElement, saved: ThreadScroll | undefined, conversationId: string | undefined): boolean {
   if (!saved || saved.conversationId !== conversationId || saved.atEnd || !saved.anchorId) return false;
   const anchor = [...el.querySelectorAll<HTMLElement>('[data-message-id]')].find((m) => m.dataset.messageId === saved.anchorId);
   if (!anchor) return false;
-  el.scrollTop += anchor.getBoundingClientRect().top - el.getBoundingClientRect().top + (saved.offset ?? 0);
+  const align = () => {
+    const drift = anchor.getBoundingClientRect().top - el.getBoundingClientRect().top + (saved.offset ?? 0);
+    if (Math.abs(drift) >= 1) el.scrollTop += drift;
+    return Math.abs(drift) < 1;
+  };
+  align();
+  // Messages off screen are laid out at an estimated height (content-visibility) until they come near the
+  // viewport: hold the anchor in place for a few frames while they take their real size, unless the user scrolls.
+  let frames = 0;
+  let steady = 0;
+  const userScrolled = () => (frames = SETTLE_FRAMES);
+  const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+  for (const type of events) el.addEventListener(type, userScrolled, { once: true, passive: true });
+  const hold = () => {
+    if (++frames >= SETTLE_FRAMES || !anchor.isConnected) {
+      for (const type of events) el.removeEventListener(type, userScrolled);
+      return;
+    }
+    steady = align() ? steady + 1 : 0;
+    if (steady < 3) requestAnimationFrame(hold);
+    else for (const type of events) el.removeEventListener(type, userScrolled);
+  };
+  requestAnimationFrame(hold);
   return true;
 }

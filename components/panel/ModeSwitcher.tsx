@@ -43,7 +43,7 @@ export function ModeSwitcher({ mode, availability, onChange }: ModeSwitcherProps
         aria-describedby={reason ? reasonId : undefined}
         data-testid="ia-mode-build"
         title={reason ?? 'Build: proposes changes, each one runs only after you approve it'}
-        onClick={() => (buildEnabled ? onChange('build') : setExplaining((now) => !now))}
+        onClick={() => (buildEnabled ? onChange('build') : setExplaining(true))}
         onPointerEnter={() => reason && setExplaining(true)}
         onPointerLeave={() => setExplaining(false)}
         onFocus={() => reason && setExplaining(true)}
