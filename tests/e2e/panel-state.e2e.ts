@@ -131,6 +131,22 @@ describe('the panel keeps its state across client-side navigation and reloads', 
     });
     expect(atEnd).toBeLessThanOrEqual(2);
     expect(await s.panel.scrollTop()).toBeGreaterThan(held);
+
+    // Scrolled up to read while an answer streams: the thread stays where the reader is.
+    s.sandbox.model.queue({ text: longAnswer(5), chunkSize: 40, chunkDelayMs: 15 });
+    await s.panel.send('Question 5');
+    await s.page.waitForFunction(() => document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-thread"]')?.getAttribute('data-status') === 'streaming');
+    const reading = await s.page.evaluate(async () => {
+      const thread = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelector('[data-testid="ia-thread"]')!;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      thread.scrollTop -= 600;
+      await frame();
+      thread.scrollTop -= 100;
+      await frame();
+      return Math.round(thread.scrollTop);
+    });
+    await s.panel.waitForIdle();
+    expect(await s.panel.scrollTop()).toBe(reading);
   });
 
   it('puts itself back if the app drops it from the document', async () => {
