@@ -38,6 +38,8 @@ export function usePanelChat(options: { transport?: ChatTransport<UIMessage> } =
   const [chat, setChat] = useState(() => makeChat(readPanelSession().conversationId ?? crypto.randomUUID()));
   const [answer, setAnswer] = useState<AnswerState>('idle');
   const helpers = useChat({ chat, throttle: 16 });
+  // The user stopped an answer this tab was following: once the background has stopped it, it is done, not "interrupted".
+  const stoppedByUser = useRef(false);
 
   useEffect(() => {
     const id = readPanelSession().conversationId;
@@ -49,7 +51,7 @@ export function usePanelChat(options: { transport?: ChatTransport<UIMessage> } =
       setChat(makeChat(id, saved.messages));
       // A mode switched in this tab but not yet sent wins over the stored one.
       setModeState(readPanelSession().mode ?? saved.conversation.mode ?? 'ask');
-      setAnswer(saved.answer);
+      setAnswer(stoppedByUser.current && saved.answer === 'interrupted' ? 'idle' : saved.answer);
       if (saved.answer === 'running') setTimeout(() => void restore(), FOLLOW_RUNNING_MS);
     };
     void restore();
@@ -108,7 +110,14 @@ export function usePanelChat(options: { transport?: ChatTransport<UIMessage> } =
     busy,
     error,
     send,
-    stop: () => void helpers.stop(),
+    stop: () => {
+      void helpers.stop();
+      // An answer followed after a reload runs without a Port of ours: ask the background to stop it.
+      if (answer === 'running') {
+        stoppedByUser.current = true;
+        void requestBackground('chat.stop', { conversationId: chat.id }).catch(() => undefined);
+      }
+    },
     retry: () => {
       setAnswer('idle');
       helpers.clearError();

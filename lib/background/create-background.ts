@@ -22,7 +22,8 @@ export function startBackground(): void {
   const store = new ConversationStore(db);
   const services = new AccountServices(new CacheStore(db));
   // Conversations whose answer this worker is writing now (gone if the worker dies: that is the point).
-  const running = new Set<string>();
+  // Each with its own stop, so a panel that reattached after a reload (no Port of its own) can stop it.
+  const running = new Map<string, AbortController>();
 
   handleRequests<Pick<BackgroundRequests, 'settings.getModel' | 'settings.saveModel' | 'conversations.get' | 'ui.openSettings'>>(
     {
@@ -44,7 +45,7 @@ export function startBackground(): void {
     (sender) => isTrustedSender(sender),
   );
   registerSpaceliftRequests(services);
-  registerPanelRequests();
+  registerPanelRequests({ stopAnswer: (id) => running.get(id)?.abort() });
   void restoreSelfHosted().catch((error: unknown) => console.warn('[infra-assistant] self-hosted hosts:', error));
 
   serveChatPorts({
@@ -60,7 +61,8 @@ export function startBackground(): void {
         if (tabId === undefined) throw new Error('There is no Spacelift tab to work in');
         return ask(tabId);
       };
-      running.add(request.conversationId);
+      const stop = new AbortController();
+      running.set(request.conversationId, stop);
       return runChat(
         request,
         {
@@ -81,8 +83,10 @@ export function startBackground(): void {
           mode,
         },
         sink,
-        abortSignal,
-      ).finally(() => running.delete(request.conversationId));
+        AbortSignal.any([abortSignal, stop.signal]),
+      ).finally(() => {
+        if (running.get(request.conversationId) === stop) running.delete(request.conversationId);
+      });
     },
   });
 

@@ -39,6 +39,8 @@ export interface BackgroundRequests {
   'panel.savePlacement': { input: Partial<PanelPlacement>; output: PanelPlacement };
   /** From the organization settings: is Build available, and if not, why (shown on the switcher). */
   'settings.getModes': { input: void; output: ModeAvailability };
+  /** Stop the answer being written for a conversation (one this tab follows after a reload has no Port to abort). */
+  'chat.stop': { input: { conversationId: string }; output: void };
 }
 
 /**

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openAssistant, type AssistantSession } from './harness/assistant-session';
-import { readStoredConversation } from './harness/extension';
+import { readStoredConversation, useSandboxModel } from './harness/extension';
 
 const IN_PANEL = 'infra-assistant-panel >>> ';
 
-describe('thread actions: regenerate, edit and resend, copy', () => {
+describe('thread actions: regenerate, edit and resend, copy, stop; composer keys; errors with their fix', () => {
   let s: AssistantSession;
 
   beforeAll(async () => {
@@ -89,5 +89,100 @@ describe('thread actions: regenerate, edit and resend, copy', () => {
       () => [...(document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelectorAll('[data-testid="ia-copy-message"]') ?? [])].some((b) => b.textContent === 'Copied'),
     );
     expect(await s.page.evaluate(() => navigator.clipboard.readText())).toBe('terraform plan -out=tfplan');
+  });
+
+  const streamingText = () =>
+    s.page.evaluate(() => {
+      const answers = document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelectorAll('[data-testid="ia-message-assistant"] .ia-text');
+      return answers?.[answers.length - 1]?.textContent ?? '';
+    });
+  const conversationId = () => s.page.evaluate(() => JSON.parse(sessionStorage.getItem('infra-assistant:panel') ?? '{}').conversationId as string);
+
+  it('stops an answer while it streams: what was written stays, the model call is cut, the next question works', async () => {
+    const words = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+    s.sandbox.model.queue({ text: words, chunkSize: 10, chunkDelayMs: 20 });
+    await s.panel.send('Write a long essay');
+    await s.page.waitForFunction(
+      () => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-message-assistant"] .ia-text')?.textContent?.length ?? 0) > 40,
+    );
+    await s.page.click(`${IN_PANEL}[data-testid="ia-stop"]`);
+    await s.panel.waitForIdle();
+    const kept = await streamingText();
+    expect(kept.length).toBeGreaterThan(40);
+    expect(kept.length).toBeLessThan(words.length);
+    expect(words.startsWith(kept.trim())).toBe(true);
+    await s.page.waitForFunction(() => !!document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-send"]'));
+    expect(await s.panel.errorNotice()).toBeNull();
+    // The background stopped the model call too, and stored what was shown.
+    await vi.waitFor(() => expect(s.sandbox.model.aborted).toBe(1), { timeout: 5_000 });
+    expect(await streamingText()).toBe(kept);
+    const stored = await readStoredConversation(s.chromium, await conversationId());
+    expect(stored.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+
+    await ask('Shorter, please', 'Essays are long.');
+    expect((await s.panel.messages()).at(-1)).toEqual({ role: 'assistant', text: 'Essays are long.' });
+  });
+
+  it('stops an answer it only follows after a reload (no Port of its own)', async () => {
+    s.sandbox.model.queue({ text: 'Still writing this answer. '.repeat(60), chunkSize: 8, chunkDelayMs: 25 });
+    await s.panel.send('Take your time');
+    await s.page.waitForFunction(() => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelectorAll('[data-testid="ia-message-assistant"]').length ?? 0) > 0);
+    await s.page.reload({ waitUntil: 'domcontentloaded' });
+    await s.panel.waitUntilOpen();
+    await s.page.waitForSelector(`${IN_PANEL}[data-testid="ia-stop"]`, { visible: true });
+    await s.page.click(`${IN_PANEL}[data-testid="ia-stop"]`);
+    await s.page.waitForSelector(`${IN_PANEL}[data-testid="ia-send"]`, { timeout: 10_000 });
+    await s.page.waitForFunction(() => document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-thread"]')?.getAttribute('data-status') === 'ready');
+    await vi.waitFor(() => expect(s.sandbox.model.aborted).toBe(1), { timeout: 5_000 });
+    expect(await s.panel.errorNotice()).toBeNull();
+    const stored = await readStoredConversation(s.chromium, await conversationId());
+    const answer = stored.messages.at(-1)!;
+    expect(answer.status).toBe('interrupted');
+    expect(answer.message.parts.find((p) => p.type === 'text')?.text?.length).toBeLessThan('Still writing this answer. '.length * 60);
+  });
+
+  it('Enter sends; Shift+Enter starts a new line', async () => {
+    const composer = (await s.page.waitForSelector(`${IN_PANEL}[data-testid="ia-composer"]`))!;
+    await composer.click();
+    await composer.type('First line');
+    await s.page.keyboard.down('Shift');
+    await s.page.keyboard.press('Enter');
+    await s.page.keyboard.up('Shift');
+    await composer.type('second line');
+    expect(await composer.evaluate((el) => (el as HTMLTextAreaElement).value)).toBe('First line\nsecond line');
+    expect(await s.panel.messages()).toEqual([]);
+    s.sandbox.model.queue({ text: 'Two lines received.' });
+    await s.page.keyboard.press('Enter');
+    await s.panel.waitForAnswer('Two lines received.');
+    expect((await s.panel.messages())[0]).toEqual({ role: 'user', text: 'First line\nsecond line' });
+    expect(await composer.evaluate((el) => (el as HTMLTextAreaElement).value)).toBe('');
+  });
+
+  it('an unknown model shows the error in the thread with "Switch model", which opens the settings', async () => {
+    await useSandboxModel(s.chromium, s.sandbox, { model: 'no-such-model' });
+    await s.panel.send('Hello?');
+    await s.panel.waitForIdle();
+    expect(await s.panel.errorNotice()).toMatchObject({ code: 'model-not-found' });
+    const action = (await s.page.$(`${IN_PANEL}[data-testid="ia-error-action"]`))!;
+    expect(await action.evaluate((b) => b.textContent)).toBe('Switch model');
+    const opened = new Promise<import('puppeteer-core').Target>((resolve) => s.chromium.browser.once('targetcreated', resolve));
+    await action.click();
+    const settings = await opened;
+    expect(settings.url()).toMatch(/^chrome-extension:\/\/[a-z]+\/popup\.html$/);
+    await (await settings.page())?.close();
+    await s.page.bringToFront();
+    await useSandboxModel(s.chromium, s.sandbox);
+  });
+
+  it('with no model set up, the composer is disabled and says why', async () => {
+    await s.chromium.inWorker(async () => chrome.storage.local.remove('modelSettings'));
+    await s.page.keyboard.press('Escape');
+    await s.panel.clickLauncher();
+    await s.panel.waitUntilOpen();
+    await s.page.waitForSelector(`${IN_PANEL}[data-testid="ia-composer-reason"]`);
+    expect(await s.page.$eval(`${IN_PANEL}[data-testid="ia-composer-reason"]`, (p) => p.textContent)).toBe('Set up a model in the extension settings to start chatting.');
+    expect(await s.page.$eval(`${IN_PANEL}[data-testid="ia-composer"]`, (t) => (t as HTMLTextAreaElement).disabled)).toBe(true);
+    expect(await s.page.$(`${IN_PANEL}[data-testid="ia-suggestion"]`)).toBeNull();
+    await useSandboxModel(s.chromium, s.sandbox);
   });
 });
