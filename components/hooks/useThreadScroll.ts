@@ -18,19 +18,26 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
   const restoredFor = useRef<string | undefined>(undefined);
   const lastCount = useRef(0);
   const pendingSave = useRef(0);
+  const savedAtEnd = useRef<string | undefined>(undefined);
 
   const onScroll = useStableCallback(() => {
     const el = ref.current;
     if (!el) return;
+    const wasAtEnd = atEnd.current;
     atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_SLACK;
-    if (!conversationId || pendingSave.current) return;
+    // Following the end of a growing answer scrolls every frame: "at the end" is already saved.
+    if (!conversationId || pendingSave.current || (wasAtEnd && atEnd.current && savedAtEnd.current === conversationId)) return;
     // At most one write per frame while scrolling.
     pendingSave.current = requestAnimationFrame(() => {
       pendingSave.current = 0;
-      if (ref.current) writePanelSession({ scroll: measure(ref.current, conversationId, atEnd.current) });
+      if (!ref.current) return;
+      const scroll = measure(ref.current, conversationId, atEnd.current);
+      savedAtEnd.current = scroll.atEnd ? conversationId : undefined;
+      writePanelSession({ scroll });
     });
   });
 
+  const pendingFollow = useRef(0);
   useLayoutEffect(() => {
     const el = ref.current;
     const sent = lastIsUser && messageCount > lastCount.current;
@@ -45,8 +52,16 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
       atEnd.current = true;
     }
     if (sent) atEnd.current = true;
-    if (atEnd.current) el.scrollTop = el.scrollHeight;
+    // Keep the end in view once per frame, not per render: reading scrollHeight forces a layout, and
+    // a frame that renders several times while an answer streams would lay out the thread each time.
+    if (atEnd.current && !pendingFollow.current) {
+      pendingFollow.current = requestAnimationFrame(() => {
+        pendingFollow.current = 0;
+        if (atEnd.current && ref.current) ref.current.scrollTop = ref.current.scrollHeight;
+      });
+    }
   }, [conversationId, messageCount, growth, lastIsUser]);
+  useLayoutEffect(() => () => cancelAnimationFrame(pendingFollow.current), []);
 
   return { ref, onScroll };
 }

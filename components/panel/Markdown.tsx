@@ -30,19 +30,51 @@ interface MarkdownProps {
 export const Markdown = memo(function Markdown({ text, streaming = false, onNavigate }: MarkdownProps) {
   const blocks = useMarkdownBlocks(text);
   const components = useMemo(() => markdownComponents(onNavigate), [onNavigate]);
+  const groups: number[] = [];
+  for (let start = 0; start < blocks.length; start += GROUP_SIZE) groups.push(start);
   return (
     <div className="ia-text ia-md" data-testid="ia-markdown">
-      {blocks.map((source, index) => {
-        const growing = streaming && index === blocks.length - 1;
-        return (
-          <BlockBoundary key={index} source={source}>
-            <MarkdownBlock source={growing ? heal(source) : source} components={components} />
-          </BlockBoundary>
-        );
-      })}
+      {groups.map((start) => (
+        <BlockGroup
+          key={start}
+          sources={blocks.slice(start, start + GROUP_SIZE)}
+          healLast={streaming && start + GROUP_SIZE >= blocks.length}
+          components={components}
+        />
+      ))}
     </div>
   );
 });
+
+/**
+ * Blocks in groups: a long answer has hundreds of blocks, and a streaming one
+ * re-renders on every token. Finished groups compare equal (same strings) and
+ * are skipped whole, so a token costs the last group, not every block; and a
+ * group scrolled out of view is not laid out or painted (content-visibility).
+ */
+const GROUP_SIZE = 16;
+
+interface BlockGroupProps {
+  sources: string[];
+  /** The group holds the block still growing: heal its half-written syntax. */
+  healLast: boolean;
+  components: Components;
+}
+
+const BlockGroup = memo(
+  function BlockGroup({ sources, healLast, components }: BlockGroupProps) {
+    return (
+      <div className="ia-md-group">
+        {sources.map((source, index) => (
+          <BlockBoundary key={index} source={source}>
+            <MarkdownBlock source={healLast && index === sources.length - 1 ? heal(source) : source} components={components} />
+          </BlockBoundary>
+        ))}
+      </div>
+    );
+  },
+  (a, b) => a.healLast === b.healLast && a.components === b.components && a.sources.length === b.sources.length && a.sources.every((s, i) => s === b.sources[i]),
+);
 
 const REMARK_PLUGINS = [
   // A single ~ is not strikethrough: "~5 min to ~10 min" is common in answers.

@@ -3,6 +3,7 @@ import type { ChatTransport, UIMessage, UIMessageChunk } from 'ai';
 import { CHAT_PORT_NAME, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
 import { errorInfo, type AssistantErrorInfo } from '../agent/errors';
 import type { ChatMode } from '../db/database';
+import { mergeDeltas } from './merge-deltas';
 
 /** An error the panel knows how to explain and offer a fix for. */
 export class AssistantError extends Error {
@@ -31,40 +32,66 @@ export class PortChatTransport implements ChatTransport<UIMessage> {
     const port = browser.runtime.connect({ name: CHAT_PORT_NAME });
     const mode = this.options.mode?.() ?? 'ask';
     let settled = false;
-    return new ReadableStream<UIMessageChunk>({
-      start(controller) {
-        const settle = (end: () => void) => {
-          if (settled) return;
+    // Chunks wait here until the chat reads: a run of deltas that piled up meanwhile is handed over as one.
+    let pending: UIMessageChunk[] = [];
+    let end: (() => void) | undefined;
+    let wake: (() => void) | undefined;
+    const arrived = () => {
+      wake?.();
+      wake = undefined;
+    };
+    return new ReadableStream<UIMessageChunk>(
+      {
+        start(controller) {
+          const settle = (finish: () => void) => {
+            if (settled) return;
+            settled = true;
+            end = finish;
+            port.disconnect();
+            arrived();
+          };
+          port.onMessage.addListener((message: ChatServerMessage) => {
+            if (settled) return;
+            if (message.type === 'chunk') {
+              // Errors arrive as a typed failure message instead, with the action that fixes them.
+              if (message.chunk.type !== 'error') pending.push(message.chunk);
+              arrived();
+            } else if (message.type === 'done') settle(() => controller.close());
+            else if (message.type === 'failure') settle(() => controller.error(new AssistantError(message.error)));
+          });
+          port.onDisconnect.addListener(() => {
+            if (settled) return;
+            settled = true;
+            end = () => controller.error(new AssistantError(errorInfo('interrupted')));
+            arrived();
+          });
+          abortSignal?.addEventListener('abort', () => {
+            if (settled) return;
+            post(port, { type: 'abort' });
+            settle(() => controller.close());
+          });
+          post(port, { type: 'send', conversationId: chatId, trigger, messages, mode });
+        },
+        async pull(controller) {
+          while (!pending.length && !end) await new Promise<void>((resolve) => (wake = resolve));
+          if (pending.length) {
+            for (const chunk of mergeDeltas(pending)) controller.enqueue(chunk);
+            pending = [];
+            return;
+          }
+          end?.();
+        },
+        cancel() {
+          if (!settled) post(port, { type: 'abort' });
           settled = true;
-          end();
+          end ??= () => undefined;
           port.disconnect();
-        };
-        port.onMessage.addListener((message: ChatServerMessage) => {
-          if (settled) return;
-          if (message.type === 'chunk') {
-            // Errors arrive as a typed failure message instead, with the action that fixes them.
-            if (message.chunk.type !== 'error') controller.enqueue(message.chunk);
-          } else if (message.type === 'done') settle(() => controller.close());
-          else if (message.type === 'failure') settle(() => controller.error(new AssistantError(message.error)));
-        });
-        port.onDisconnect.addListener(() => {
-          if (settled) return;
-          settled = true;
-          controller.error(new AssistantError(errorInfo('interrupted')));
-        });
-        abortSignal?.addEventListener('abort', () => {
-          if (settled) return;
-          post(port, { type: 'abort' });
-          settle(() => controller.close());
-        });
-        post(port, { type: 'send', conversationId: chatId, trigger, messages, mode });
+          arrived();
+        },
       },
-      cancel() {
-        if (!settled) post(port, { type: 'abort' });
-        settled = true;
-        port.disconnect();
-      },
-    });
+      // Pull only when the chat is ready for more, so what arrives meanwhile can be merged.
+      { highWaterMark: 0 },
+    );
   }
 
   async reconnectToStream(): Promise<ReadableStream<UIMessageChunk> | null> {
