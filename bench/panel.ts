@@ -402,23 +402,27 @@ async function benchPageLoad(sandbox: Sandbox): Promise<Figures> {
         if (i > 0) samples.push({ script: metric('ScriptDuration') * 1000, heap: metric('JSHeapUsedSize') });
       }
       // The content script's own work in one traced load: compiling and running content.js.
-      await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
+      await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'extensions', 'toplevel'] });
       await page.goto(url, { waitUntil: 'load' });
       if (extension) await page.waitForSelector('infra-assistant-launcher >>> button');
       await idle(page);
       const trace = JSON.parse(Buffer.from((await page.tracing.stop())!).toString("utf8")) as TraceFile;
-      const own = trace.traceEvents
-        .filter((e) => e.ph === 'X' && ['EvaluateScript', 'v8.compile', 'FunctionCall', 'v8.run'].includes(e.name) && e.args?.data?.url?.startsWith('chrome-extension://'))
-        .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+      if (process.env.PANEL_BENCH_TRACE && extension) (await import('node:fs')).writeFileSync(process.env.PANEL_BENCH_TRACE, JSON.stringify(trace));
+      // Its script evaluation and any callbacks into it, by CPU time; compile and run are nested inside them.
+      const ownEvents = trace.traceEvents.filter(
+        (e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && e.args?.data?.url?.startsWith('chrome-extension://'),
+      );
+      const own = topLevel(ownEvents).reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0) / 1000, 0);
+      const ownWall = topLevel(ownEvents).reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
       await page.close();
-      return { script: median(samples.map((s) => s.script)), heap: median(samples.map((s) => s.heap)), own };
+      return { script: median(samples.map((s) => s.script)), heap: median(samples.map((s) => s.heap)), own, ownWall };
     };
     const a = await measure(withExtension.browser, true);
     const b = await measure(plain, false);
     const contentKb = Math.round(statSync(join(EXTENSION_DIR, 'content-scripts/content.js')).size / 102.4) / 10;
     return {
       'page load, panel closed: content script size, kB (target ≤ 10)': contentKb,
-      "page load: content script's own script time (traced), ms (target ≤ 2)": round(a.own),
+      "page load: content script's own script time, CPU / wall ms (target ≤ 2)": `${round(a.own)} / ${round(a.ownWall)}`,
       'page load: page script time with / without the extension, median ms': `${round(a.script)} / ${round(b.script)}`,
       'page load: JS heap with / without, median MB (target: + ≤ 0.5)': `${round(a.heap / 1e6)} / ${round(b.heap / 1e6)} (+${round((a.heap - b.heap) / 1e6)})`,
     };

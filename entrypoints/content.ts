@@ -4,7 +4,7 @@ import { SPACELIFT_MATCHES } from '../lib/spacelift/hosts';
 import { isRequestEnvelope } from '../lib/messaging/protocol';
 import { createPanelLoader } from '../lib/panel/panel-loader';
 import { mountLauncher } from '../lib/panel/launcher';
-import { readPanelSession } from '../lib/panel/panel-session';
+import { mayContinueSession, readPanelSession } from '../lib/panel/panel-session';
 
 // Runs on every Spacelift page, so it stays tiny: a launcher button and a
 // loader. The panel (React, the chat) is loaded from /panel.js on first use.
@@ -15,7 +15,7 @@ export default defineContentScript({
     const launcher = mountLauncher(ctx, () => void loadPanel().then((panel) => panel.toggle()));
     const loadPanel = createPanelLoader(ctx, { onOpenChange: (open) => launcher.setHidden(open) });
     // The panel was open before this page (re)loaded: bring it back as it was.
-    if (readPanelSession().open) void loadPanel().then((panel) => panel.open());
+    if (mayContinueSession() && readPanelSession().open) void loadPanel().then((panel) => panel.open());
     // sendResponse + `return true`: works with the native API in every browser.
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
       if (!isRequestEnvelope(message)) return false;

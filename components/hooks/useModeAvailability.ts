@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { requestBackground } from '../../lib/messaging/requests';
-import type { ModeAvailability } from '../../lib/settings/organization-settings';
-import { modeAvailability } from '../../lib/settings/organization-settings';
+import type { ModeAvailability } from '../../lib/settings/modes';
+import { modeAvailability } from '../../lib/settings/modes';
 
 /** Which modes the organization allows, asked of the background whenever the panel opens. */
 export function useModeAvailability(refreshToken: number): ModeAvailability | undefined {

@@ -4,6 +4,8 @@ import { useStableCallback } from './useStableCallback';
 
 /** Closer than this to the bottom counts as "at the end": new text keeps it in view. */
 const AT_END_SLACK = 24;
+/** Frames the end is still followed after the last render, while sizes settle. */
+const SETTLE_CHECKS = 6;
 
 /**
  * The thread's scrolling: it follows a growing answer only while the user is
@@ -19,12 +21,18 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
   const lastCount = useRef(0);
   const pendingSave = useRef(0);
   const savedAtEnd = useRef<string | undefined>(undefined);
+  /** Where following the end last put the scroll position. */
+  const followedTop = useRef(0);
+  const pendingFollow = useRef(0);
 
   const onScroll = useStableCallback(() => {
     const el = ref.current;
     if (!el) return;
     const wasAtEnd = atEnd.current;
-    atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_SLACK;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_SLACK) atEnd.current = true;
+    // Scrolled up from where following put it: the reader wants to stay there. (Further from the end
+    // only because the answer grew since, which scroll events report a frame late: still following.)
+    else if (el.scrollTop < followedTop.current - 1) atEnd.current = false;
     // Following the end of a growing answer scrolls every frame: "at the end" is already saved.
     if (!conversationId || pendingSave.current || (wasAtEnd && atEnd.current && savedAtEnd.current === conversationId)) return;
     // At most one write per frame while scrolling.
@@ -37,7 +45,6 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
     });
   });
 
-  const pendingFollow = useRef(0);
   useLayoutEffect(() => {
     const el = ref.current;
     const sent = lastIsUser && messageCount > lastCount.current;
@@ -52,14 +59,27 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
       atEnd.current = true;
     }
     if (sent) atEnd.current = true;
-    // Keep the end in view once per frame, not per render: reading scrollHeight forces a layout, and
-    // a frame that renders several times while an answer streams would lay out the thread each time.
-    if (atEnd.current && !pendingFollow.current) {
-      pendingFollow.current = requestAnimationFrame(() => {
-        pendingFollow.current = 0;
-        if (atEnd.current && ref.current) ref.current.scrollTop = ref.current.scrollHeight;
-      });
-    }
+  }, [conversationId, messageCount, growth, lastIsUser]);
+
+  // Keep the end in view once per frame, not per render: reading scrollHeight forces a layout, and a
+  // frame that renders several times while an answer streams would lay out the thread each time. A few
+  // frames more after the last render: messages and blocks coming into view take their real height
+  // (content-visibility) a frame later.
+  const follow = useStableCallback((framesLeft: number, lastHeight: number) => {
+    pendingFollow.current = requestAnimationFrame(() => {
+      pendingFollow.current = 0;
+      const el = ref.current;
+      if (!el || !atEnd.current) return;
+      const height = el.scrollHeight;
+      el.scrollTop = height;
+      followedTop.current = el.scrollTop;
+      if (framesLeft > 0 && (height !== lastHeight || framesLeft > SETTLE_CHECKS - 2)) follow(framesLeft - 1, height);
+    });
+  });
+  useLayoutEffect(() => {
+    if (!atEnd.current || messageCount === 0) return;
+    cancelAnimationFrame(pendingFollow.current);
+    follow(SETTLE_CHECKS, -1);
   }, [conversationId, messageCount, growth, lastIsUser]);
   useLayoutEffect(() => () => cancelAnimationFrame(pendingFollow.current), []);
 

@@ -15,20 +15,26 @@ import yaml from 'refractor/yaml';
 import { useCopyToClipboard } from '../hooks/useCopyToClipboard';
 
 // Prism grammars through refractor (which returns a tree, not HTML): only the
-// languages an infrastructure assistant shows, each a few kB.
-for (const syntax of [bash, diff, docker, go, graphql, hcl, javascript, json, python, rego, typescript, yaml]) {
-  refractor.register(syntax);
+// languages an infrastructure assistant shows, each a few kB. Registered on the
+// first code block, not when the panel loads (building them is work the first open need not wait for).
+let registered = false;
+function registerGrammars(): void {
+  if (registered) return;
+  registered = true;
+  for (const syntax of [bash, diff, docker, go, graphql, hcl, javascript, json, python, rego, typescript, yaml]) {
+    refractor.register(syntax);
+  }
+  refractor.alias({
+    hcl: ['terraform', 'tf', 'tfvars', 'opentofu', 'tofu'],
+    bash: ['console', 'zsh', 'shellsession'],
+    json: ['jsonc', 'json5'],
+    javascript: ['jsx', 'mjs', 'cjs'],
+    typescript: ['tsx', 'mts', 'cts'],
+    graphql: ['gql'],
+    diff: ['patch'],
+    go: ['golang'],
+  });
 }
-refractor.alias({
-  hcl: ['terraform', 'tf', 'tfvars', 'opentofu', 'tofu'],
-  bash: ['console', 'zsh', 'shellsession'],
-  json: ['jsonc', 'json5'],
-  javascript: ['jsx', 'mjs', 'cjs'],
-  typescript: ['tsx', 'mts', 'cts'],
-  graphql: ['gql'],
-  diff: ['patch'],
-  go: ['golang'],
-});
 
 /** Past this size a code block is shown without colours: highlighting would cost more than it helps. */
 const HIGHLIGHT_LIMIT = 50_000;
@@ -67,6 +73,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
 
 /** Highlighted React nodes for `code`, or the plain text if the language is unknown. */
 export function highlight(code: string, language: string | undefined): ReactNode {
+  registerGrammars();
   if (!language || code.length > HIGHLIGHT_LIMIT || !refractor.registered(language)) return code;
   try {
     return toReact(refractor.highlight(code, language).children);

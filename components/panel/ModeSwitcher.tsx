@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { ChatMode } from '../../lib/db/database';
-import type { ModeAvailability } from '../../lib/settings/organization-settings';
+import type { ModeAvailability } from '../../lib/settings/modes';
 import { LockIcon } from './icons';
 
 interface ModeSwitcherProps {

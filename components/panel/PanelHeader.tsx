@@ -1,6 +1,6 @@
 import type { ChatMode } from '../../lib/db/database';
 import type { PanelLayout } from '../../lib/panel/placement';
-import type { ModeAvailability } from '../../lib/settings/organization-settings';
+import type { ModeAvailability } from '../../lib/settings/modes';
 import { CloseIcon, DockIcon, FloatIcon, PlusIcon } from './icons';
 import { ModeSwitcher } from './ModeSwitcher';
 

@@ -6,7 +6,8 @@ import { PlacementState } from '../../lib/panel/placement-state';
 import { requestBackground } from '../../lib/messaging/requests';
 import { writePanelSession } from '../../lib/panel/panel-session';
 import { PANEL_HOST_TAG, type PanelHostHooks, type PanelModule } from '../../lib/panel/panel-module';
-import type { ReplyEnvelope, RequestEnvelope } from '../../lib/messaging/protocol';
+import { unwrapReply, type ReplyEnvelope, type RequestEnvelope } from '../../lib/messaging/protocol';
+import type { PanelPlacement } from '../../lib/panel/placement';
 import { readPage } from '../../lib/page/read-page';
 import { navigateInPage } from '../../lib/page/navigate-in-page';
 import { PanelApp } from './PanelApp';
@@ -27,7 +28,10 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput',
 export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelHostHooks): Promise<PanelModule> {
   const state = new PanelState();
   const placement = new PlacementState({
-    load: () => requestBackground('panel.getPlacement', undefined),
+    load: () =>
+      hooks.placementReply
+        ? hooks.placementReply.then((reply) => unwrapReply<PanelPlacement>(reply, 'panel.getPlacement'))
+        : requestBackground('panel.getPlacement', undefined),
     save: (patch) => requestBackground('panel.savePlacement', patch),
   });
   // Render in the right place from the first frame; a worker that is slow to wake gets a short grace, then the defaults.

@@ -3,6 +3,7 @@ import { CHAT_PORT_NAME, type ChatClientMessage, type ChatSendRequest, type Chat
 import type { ChatSink } from '../agent/run-chat';
 import { errorInfo } from '../agent/errors';
 import { holdWorkerAwake } from '../agent/keep-alive';
+import { createChunkBatcher } from '../messaging/chunk-batcher';
 
 type Port = Browser.runtime.Port;
 
@@ -46,15 +47,23 @@ export function serveChatPorts(deps: ChatPortServerDeps): void {
       if (message?.type !== 'send' || started) return;
       started = true;
       const release = holdWorkerAwake();
+      const batcher = createChunkBatcher((chunks) => post({ type: 'chunks', chunks }));
       const sink: ChatSink = {
-        chunk: (chunk) => post({ type: 'chunk', chunk }),
-        done: () => post({ type: 'done' }),
-        failure: (error) => post({ type: 'failure', error }),
+        chunk: (chunk) => batcher.push(chunk),
+        done: () => {
+          batcher.flush();
+          post({ type: 'done' });
+        },
+        failure: (error) => {
+          batcher.flush();
+          post({ type: 'failure', error });
+        },
       };
       deps
         .run(message, sender, sink, controller.signal)
         .catch((error: unknown) => sink.failure(errorInfo('unknown', error instanceof Error ? error.message : String(error))))
         .finally(() => {
+          batcher.flush();
           release();
           if (connected) port.disconnect();
         });

@@ -52,9 +52,9 @@ export class PortChatTransport implements ChatTransport<UIMessage> {
           };
           port.onMessage.addListener((message: ChatServerMessage) => {
             if (settled) return;
-            if (message.type === 'chunk') {
+            if (message.type === 'chunk' || message.type === 'chunks') {
               // Errors arrive as a typed failure message instead, with the action that fixes them.
-              if (message.chunk.type !== 'error') pending.push(message.chunk);
+              for (const chunk of message.type === 'chunk' ? [message.chunk] : message.chunks) if (chunk.type !== 'error') pending.push(chunk);
               arrived();
             } else if (message.type === 'done') settle(() => controller.close());
             else if (message.type === 'failure') settle(() => controller.error(new AssistantError(message.error)));

@@ -18,5 +18,7 @@ export type ChatClientMessage = ChatSendRequest | { type: 'abort' };
 
 export type ChatServerMessage =
   | { type: 'chunk'; chunk: UIMessageChunk }
+  /** Several chunks in order: what the model sent within one short window (see chunk-batcher.ts). */
+  | { type: 'chunks'; chunks: UIMessageChunk[] }
   | { type: 'done' }
   | { type: 'failure'; error: AssistantErrorInfo };

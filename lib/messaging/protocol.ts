@@ -6,7 +6,7 @@ import type { NavigationResult } from '../page/navigate-in-page';
 import type { SpaceliftCredential } from '../spacelift/credentials';
 import type { AssistantSettings } from '../settings/assistant-settings';
 import type { PanelPlacement } from '../panel/placement';
-import type { ModeAvailability } from '../settings/organization-settings';
+import type { ModeAvailability } from '../settings/modes';
 
 /**
  * The one typed protocol between the extension's contexts. Every request is

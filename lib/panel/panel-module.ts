@@ -12,6 +12,8 @@ export interface PanelModule {
 export interface PanelHostHooks {
   /** Called whenever the panel opens or closes (the launcher hides while it is open). */
   onOpenChange(open: boolean): void;
+  /** The background's reply to `panel.getPlacement`, asked for while /panel.js loads. */
+  placementReply?: Promise<unknown>;
 }
 
 export type CreatePanelModule = (ctx: ContentScriptContext, hooks: PanelHostHooks) => Promise<PanelModule>;

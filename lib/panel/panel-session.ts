@@ -40,3 +40,22 @@ export function writePanelSession(patch: PanelSession, store: Storage | undefine
     // Storage can be full or disabled by the page's policy: the panel still works, it just won't come back.
   }
 }
+
+/**
+ * Whether this page load may continue a panel open before it in this tab: a
+ * reload, back/forward, or a navigation from a page of the same app. Only
+ * then is sessionStorage read on load: its first read in a page costs a
+ * blocking round trip to the browser, and a fresh visit has nothing to continue.
+ */
+export function mayContinueSession(
+  navigation: { type?: string } | undefined = globalThis.performance?.getEntriesByType?.('navigation')[0] as { type?: string } | undefined,
+  referrer: string = globalThis.document?.referrer ?? '',
+  origin: string = globalThis.location?.origin ?? '',
+): boolean {
+  if (!navigation?.type || navigation.type === 'reload' || navigation.type === 'back_forward') return true;
+  try {
+    return !!referrer && new URL(referrer).origin === origin;
+  } catch {
+    return false;
+  }
+}
