@@ -27,7 +27,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Infra Assistant',
     description: 'An AI assistant inside Spacelift, with your own model.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // downloads: History's exports are saved by the background (offscreen: Chrome's worker makes no Blob URLs).
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'downloads', ...(browser === 'chrome' ? ['offscreen'] : [])],
     host_permissions: [...SPACELIFT_MATCHES, 'https://api.openai.com/*', 'https://docs.spacelift.io/*'],
     // Self-hosted Spacelift hosts and custom model endpoints are asked for at run time.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

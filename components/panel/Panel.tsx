@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import { usePanelChat } from '../hooks/usePanelChat';
 import { useModelStatus } from '../hooks/useModelStatus';
 import { Composer } from './Composer';
@@ -6,19 +7,42 @@ import { ErrorNotice } from './ErrorNotice';
 import { requestBackground } from '../../lib/messaging/requests';
 import { PanelHeader } from './PanelHeader';
 import { usePageSuggestions } from '../hooks/usePageSuggestions';
+import { HistoryView } from './HistoryView';
+import { Toast } from './Toast';
+import { useToast } from '../hooks/useToast';
+import type { HistoryEvents } from '../../lib/history/history-events';
 
 interface PanelProps {
   open: boolean;
   focusToken: number;
   onClose: () => void;
+  historyEvents: HistoryEvents;
 }
 
-export function Panel({ open, focusToken, onClose }: PanelProps) {
-  const chat = usePanelChat();
+export function Panel({ open, focusToken, onClose, historyEvents }: PanelProps) {
+  const chat = usePanelChat(historyEvents);
   const model = useModelStatus(focusToken);
-  const suggestions = usePageSuggestions(open && chat.messages.length === 0);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  // Bumped when History closes, so the composer takes the focus back.
+  const [composerFocus, setComposerFocus] = useState(0);
+  const toast = useToast();
+  const suggestions = usePageSuggestions(open && !historyOpen && chat.messages.length === 0);
   const disabledReason =
     model && !model.configured ? 'Set up a model in the extension settings to start chatting.' : undefined;
+
+  const closeHistory = useCallback(() => {
+    setHistoryOpen(false);
+    setComposerFocus((n) => n + 1);
+  }, []);
+  const openFromHistory = useCallback(
+    (id: string) => {
+      void chat.openConversation(id).then((found) => {
+        if (!found) toast.show({ tone: 'error', message: 'That conversation could not be opened' });
+      });
+      closeHistory();
+    },
+    [chat, closeHistory, toast],
+  );
 
   return (
     <aside
@@ -31,34 +55,52 @@ export function Panel({ open, focusToken, onClose }: PanelProps) {
       }}
     >
       <PanelHeader
+        historyOpen={historyOpen}
+        onToggleHistory={() => (historyOpen ? closeHistory() : setHistoryOpen(true))}
         modelLabel={model?.configured ? model.model : 'No model'}
-        onNewConversation={chat.newConversation}
+        onNewConversation={() => {
+          chat.newConversation();
+          if (historyOpen) closeHistory();
+        }}
         onClose={onClose}
       />
-      <Thread
-        messages={chat.messages}
-        status={chat.status}
-        busy={chat.busy}
-        onRegenerate={chat.regenerate}
-        onEdit={chat.edit}
-        suggestions={suggestions}
-        onSuggestion={disabledReason ? undefined : chat.send}
+      <HistoryView
+        events={historyEvents}
+        open={open && historyOpen}
+        currentId={chat.conversationId}
+        onOpen={openFromHistory}
+        onClose={closeHistory}
+        onDeletedCurrent={chat.newConversation}
+        notify={toast.show}
       />
-      {chat.error && (
-        <ErrorNotice
-          error={chat.error}
-          onRetry={chat.retry}
-          onOpenSettings={() => void requestBackground('ui.openSettings', undefined)}
+      {/* Kept mounted under History, so the draft and a streaming answer stay as they were. */}
+      <div className="ia-chat" hidden={historyOpen}>
+        <Thread
+          messages={chat.messages}
+          status={chat.status}
+          busy={chat.busy}
+          onRegenerate={chat.regenerate}
+          onEdit={chat.edit}
+          suggestions={suggestions}
+          onSuggestion={disabledReason ? undefined : chat.send}
         />
-      )}
-      <Composer
-        open={open}
-        focusToken={focusToken}
-        busy={chat.busy}
-        disabledReason={disabledReason}
-        onSend={chat.send}
-        onStop={chat.stop}
-      />
+        {chat.error && (
+          <ErrorNotice
+            error={chat.error}
+            onRetry={chat.retry}
+            onOpenSettings={() => void requestBackground('ui.openSettings', undefined)}
+          />
+        )}
+        <Composer
+          open={open && !historyOpen}
+          focusToken={focusToken + composerFocus}
+          busy={chat.busy}
+          disabledReason={disabledReason}
+          onSend={chat.send}
+          onStop={chat.stop}
+        />
+      </div>
+      <Toast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.hold} />
     </aside>
   );
 }

@@ -1,6 +1,9 @@
 import { CloseIcon, PlusIcon } from './icons';
+import { HistoryButton } from './HistoryButton';
 
 interface PanelHeaderProps {
+  historyOpen: boolean;
+  onToggleHistory: () => void;
   modelLabel: string;
   onNewConversation: () => void;
   onClose: () => void;
@@ -11,9 +14,10 @@ interface PanelHeaderProps {
  * selector, budget meter, new conversation, pin/unpin, close (see docs/architecture.md).
  * Each control is its own component; this only lays them out.
  */
-export function PanelHeader({ modelLabel, onNewConversation, onClose }: PanelHeaderProps) {
+export function PanelHeader({ historyOpen, onToggleHistory, modelLabel, onNewConversation, onClose }: PanelHeaderProps) {
   return (
     <header className="ia-header">
+      <HistoryButton open={historyOpen} onToggle={onToggleHistory} />
       <span className="ia-title">Infra Assistant</span>
       <span className="ia-model" title="Model" data-testid="ia-model">
         {modelLabel}

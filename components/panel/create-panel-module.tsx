@@ -8,11 +8,14 @@ import type { ReplyEnvelope, RequestEnvelope } from '../../lib/messaging/protoco
 import { readPage } from '../../lib/page/read-page';
 import { navigateInPage } from '../../lib/page/navigate-in-page';
 import { PanelApp } from './PanelApp';
+import { HistoryEvents } from '../../lib/history/history-events';
+import type { HistoryChange } from '../../lib/db/conversation-store';
 import panelCss from './panel.css?raw';
 
 /** Mount the panel in a shadow root (isolated styles and key events) and answer the background's requests. */
 export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelHostHooks): Promise<PanelModule> {
   const state = new PanelState();
+  const historyEvents = new HistoryEvents();
   // Focus goes back where it was on the page when the panel closes.
   let pageFocus: HTMLElement | null = null;
   let wasOpen = false;
@@ -38,7 +41,7 @@ export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelH
     isolateEvents: ['keydown', 'keyup', 'keypress', 'input'],
     onMount(container) {
       const root = createRoot(container);
-      root.render(<PanelApp state={state} />);
+      root.render(<PanelApp state={state} historyEvents={historyEvents} />);
       return root;
     },
     onRemove(root) {
@@ -51,6 +54,7 @@ export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelH
     'panel.toggle': () => state.toggle(),
     'page.read': () => readPage(document, PANEL_HOST_TAG),
     'page.navigate': (input) => navigateInPage((input as { path: string }).path),
+    'history.changed': (input) => historyEvents.emit(input as HistoryChange),
   };
   return {
     toggle: () => state.toggle(),

@@ -13,6 +13,9 @@ import { AccountServices } from './account-services';
 import { registerSpaceliftRequests, restoreSelfHosted } from './spacelift-requests';
 import { answerState } from '../chat/answer-state';
 import { accountOf, isTrustedSender } from './sender-policy';
+import { registerHistoryRequests } from './history-requests';
+import { broadcastHistoryChanges } from './history-broadcast';
+import { createAutoTitler } from '../history/auto-title';
 
 /** Wire the background's services. The entrypoint only calls this. */
 export function startBackground(): void {
@@ -42,6 +45,9 @@ export function startBackground(): void {
     (sender) => isTrustedSender(sender),
   );
   registerSpaceliftRequests(services);
+  registerHistoryRequests({ db, store });
+  broadcastHistoryChanges(store);
+  const titleAfterAnswer = createAutoTitler({ store, loadSettings: () => modelSettingsItem.getValue(), createModel: createLanguageModel });
   void restoreSelfHosted().catch((error: unknown) => console.warn('[infra-assistant] self-hosted hosts:', error));
 
   serveChatPorts({
@@ -76,7 +82,11 @@ export function startBackground(): void {
         },
         sink,
         abortSignal,
-      ).finally(() => running.delete(request.conversationId));
+      ).finally(() => {
+        running.delete(request.conversationId);
+        // Not awaited: the answer is done and stored; the title comes when it comes.
+        void titleAfterAnswer(request.conversationId);
+      });
     },
   });
 

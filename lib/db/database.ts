@@ -27,7 +27,16 @@ export interface ConversationRecord {
   listedAt?: number;
   /** Since v2. When the conversation was deleted (undo clears it, purge removes the conversation for good). */
   deletedAt?: number;
+  /**
+   * Where the title came from: the first question cut short (also when absent:
+   * rows written before titles were generated), a model's summary of the first
+   * exchange, or the user. A user's title is never replaced. Not indexed, so no
+   * schema version was needed for it.
+   */
+  titleSource?: TitleSource;
 }
+
+export type TitleSource = 'question' | 'generated' | 'user';
 
 /**
  * One UI message, stored whole (all parts: text, tool calls and results) so a

@@ -1,5 +1,7 @@
 import type { UIMessage } from 'ai';
-import type { ConversationSummary } from '../db/conversation-store';
+import type { ConversationSummary, HistoryChange, HistoryCursor, HistoryPage } from '../db/conversation-store';
+import type { HistoryHit } from '../history/search';
+import type { ExportFormat, ImportResult } from '../history/transfer';
 import type { PublicModelSettings, ModelSettingsInput } from '../settings/model-settings';
 import type { PageSnapshot } from '../page/page-snapshot';
 import type { NavigationResult } from '../page/navigate-in-page';
@@ -29,6 +31,23 @@ export interface BackgroundRequests {
     input: { id: string };
     output: { conversation: ConversationSummary; messages: UIMessage[]; answer: AnswerState } | null;
   };
+
+  // ---- History (issue 4): the History view's requests. From the panel (a content script on a
+  // Spacelift page: it sees its own account's conversations) or an extension page (all accounts).
+  // Every write is broadcast to open panels as `history.changed` (see ContentRequests).
+  'history.list': { input: { before?: HistoryCursor; limit?: number }; output: HistoryPage };
+  'history.search': { input: { query: string; limit?: number }; output: HistoryHit[] };
+  'history.rename': { input: { id: string; title: string }; output: ConversationSummary | null };
+  /** Soft delete: `history.restore` undoes it until it is purged (30 days). */
+  'history.delete': { input: { id: string }; output: boolean };
+  'history.restore': { input: { id: string }; output: boolean };
+  /** One conversation, downloaded as Markdown or JSON (the JSON is an importable history file). */
+  'history.exportConversation': { input: { id: string; format: ExportFormat }; output: { filename: string } };
+  /** Every conversation of every account as one JSON history file. */
+  'history.exportAll': { input: void; output: { filename: string; conversations: number } };
+  /** A history file's text (as exported): validated, then merged without duplicates. */
+  'history.import': { input: { text: string }; output: ImportResult };
+  // ---- end of History
 }
 
 /**
@@ -58,7 +77,12 @@ export interface ContentRequests {
   'panel.toggle': { input: void; output: { open: boolean } };
   'page.read': { input: void; output: PageSnapshot };
   'page.navigate': { input: { path: string }; output: NavigationResult };
+  // History (issue 4): something in the history changed; an open panel refreshes what it shows.
+  // Never loads the panel in a tab that has not opened it.
+  'history.changed': { input: HistoryChange; output: void };
 }
+
+export type { HistoryChange };
 
 export type RequestName<M> = keyof M & string;
 export type RequestInput<M, K extends keyof M> = M[K] extends { input: infer I } ? I : never;

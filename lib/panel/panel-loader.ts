@@ -2,10 +2,16 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PANEL_GLOBAL, type CreatePanelModule, type PanelHostHooks, type PanelModule } from './panel-module';
 
+export interface PanelLoader {
+  (): Promise<PanelModule>;
+  /** Whether the panel was loaded (or is loading) in this tab. */
+  started(): boolean;
+}
+
 /** Load `/panel.js` once, on first use, and create the panel module. */
-export function createPanelLoader(ctx: ContentScriptContext, hooks: PanelHostHooks): () => Promise<PanelModule> {
+export function createPanelLoader(ctx: ContentScriptContext, hooks: PanelHostHooks): PanelLoader {
   let loading: Promise<PanelModule> | undefined;
-  return () =>
+  const load = () =>
     (loading ??= (async () => {
       // The panel is an unlisted script listed in web_accessible_resources; it
       // runs in this isolated world and leaves its factory on our global.
@@ -17,4 +23,5 @@ export function createPanelLoader(ctx: ContentScriptContext, hooks: PanelHostHoo
       loading = undefined;
       throw error;
     }));
+  return Object.assign(load, { started: () => loading !== undefined });
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { demoTurn } from './demo-turns';
-import type { ChatCompletionRequest, ScriptedTurn } from './script';
+import { messageText, type ChatCompletionRequest, type ScriptedTurn } from './script';
 
 export const SANDBOX_MODEL_ID = 'sandbox-scripted';
 
@@ -9,9 +9,18 @@ export const SANDBOX_MODEL_ID = 'sandbox-scripted';
  * tool calls and a usage chunk) and `/v1/models`. Tests queue turns through
  * `/__model/turns` (or `queue()` in-process) and read what it received.
  */
+/**
+ * How the extension's title requests start (lib/history/title.ts TITLE_INSTRUCTIONS; a test keeps the
+ * two in step). They are answered from their own queue and counted apart, so a test's scripted answers
+ * and its count of chat requests are not disturbed by the title asked after a first answer.
+ */
+export const TITLE_REQUEST_MARKER = 'Name this conversation.';
+
 export class ScriptedModel {
   private turns: ScriptedTurn[] = [];
+  private titleTurns: ScriptedTurn[] = [];
   readonly requests: ChatCompletionRequest[] = [];
+  readonly titleRequests: ChatCompletionRequest[] = [];
   /** Requests whose response was cut by the client (e.g. a stopped worker). */
   aborted = 0;
 
@@ -19,9 +28,16 @@ export class ScriptedModel {
     this.turns.push(...turns);
   }
 
+  /** Answers to the next title requests (by default a title is made from the question's words). */
+  queueTitle(...turns: ScriptedTurn[]): void {
+    this.titleTurns.push(...turns);
+  }
+
   reset(): void {
     this.turns = [];
+    this.titleTurns = [];
     this.requests.length = 0;
+    this.titleRequests.length = 0;
     this.aborted = 0;
   }
 
@@ -69,8 +85,9 @@ export class ScriptedModel {
       json(res, 404, { error: { message: `The model '${request.model}' does not exist`, type: 'invalid_request_error', code: 'model_not_found' } });
       return;
     }
-    this.requests.push(request);
-    let turn = this.turns.shift() ?? demoTurn(request);
+    const titling = messageText(request.messages.find((m) => m.role === 'system')).startsWith(TITLE_REQUEST_MARKER);
+    (titling ? this.titleRequests : this.requests).push(request);
+    let turn = titling ? (this.titleTurns.shift() ?? { text: demoTitle(request) }) : (this.turns.shift() ?? demoTurn(request));
     // Like real providers: no tool calls when the request forbids them.
     if ('toolCalls' in turn && (request.tool_choice === 'none' || !request.tools?.length)) {
       turn = { text: turn.text || '(The sandbox model was asked to answer without tools.)', chunkDelayMs: turn.chunkDelayMs };
@@ -119,6 +136,19 @@ export class ScriptedModel {
     }
     res.end('data: [DONE]\n\n');
   }
+}
+
+const TITLE_STOP_WORDS = new Set(
+  'a an and are can could did do does for how i in is it me my of on or please show tell that the this to was what when where which who why with you your'.split(' '),
+);
+
+/** The sandbox's title: the question's first few meaningful words ("Which stacks failed?" → "Stacks failed"). */
+export function demoTitle(request: ChatCompletionRequest): string {
+  const prompt = messageText([...request.messages].reverse().find((m) => m.role === 'user'));
+  const question = /<question>([\s\S]*?)<\/question>/.exec(prompt)?.[1] ?? prompt;
+  const words = (question.match(/[\p{L}\p{N}][\p{L}\p{N}_-]*/gu) ?? []).filter((w) => !TITLE_STOP_WORDS.has(w.toLowerCase())).slice(0, 5);
+  const title = words.join(' ') || 'Sandbox conversation';
+  return title[0]!.toUpperCase() + title.slice(1);
 }
 
 function completion(request: ChatCompletionRequest, turn: Exclude<ScriptedTurn, { error: unknown }>) {
