@@ -218,7 +218,8 @@ export async function parseHistoryFile(text: string): Promise<ImportedConversati
   const parsed = historyFile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? ` (at ${issue.path.join('.')})` : '';
+    // "Not a history file" says it all; deeper problems say where they are.
+    const where = issue.path.length > 1 || (issue.path.length === 1 && !['format', 'version'].includes(String(issue.path[0]))) ? ` (at ${issue.path.join('.')})` : '';
     throw new HistoryFileError(`${issue.message}${where}`);
   }
   const out: ImportedConversation[] = [];
