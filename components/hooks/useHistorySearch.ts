@@ -4,7 +4,8 @@ import type { HistoryEvents } from '../../lib/history/history-events';
 import { LatestOnly } from '../../lib/history/latest-only';
 import { requestBackground } from '../../lib/messaging/requests';
 
-const RESULTS = 50;
+// The best 30: more than a screenful, and each costs a read for its snippet.
+const RESULTS = 30;
 
 /**
  * Search as the user types: debounced, answered by the background's index,

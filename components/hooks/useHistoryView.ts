@@ -20,7 +20,10 @@ export interface HistoryEntry {
 
 export interface HistoryViewOptions {
   events: HistoryEvents;
+  /** History is showing. */
   open: boolean;
+  /** The panel is open: the first page is fetched (and kept current) already, so History opens on it. */
+  panelOpen: boolean;
   /** The conversation the panel shows now. */
   currentId: string;
   onOpen: (id: string) => void;
@@ -41,9 +44,9 @@ const PAGE_JUMP = 10;
  * keys that move it, inline rename, delete with undo, export and import.
  */
 export function useHistoryView(options: HistoryViewOptions) {
-  const { events, open, currentId, onOpen, onClose, onDeletedCurrent, notify } = options;
+  const { events, open, panelOpen, currentId, onOpen, onClose, onDeletedCurrent, notify } = options;
   const [query, setQuery] = useState('');
-  const list = useHistoryList(events, open);
+  const list = useHistoryList(events, panelOpen || open);
   const search = useHistorySearch(query, events, open);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
@@ -54,7 +57,7 @@ export function useHistoryView(options: HistoryViewOptions) {
   const [scrollToken, setScrollToken] = useState(0);
 
   // Fresh data from the background replaces local edits.
-  useEffect(() => setTitles(new Map()), [list.items, search.hits]);
+  useEffect(() => setTitles((prev) => (prev.size ? new Map() : prev)), [list.items, search.hits]);
   useEffect(() => {
     if (!open) {
       setQuery('');
@@ -87,11 +90,10 @@ export function useHistoryView(options: HistoryViewOptions) {
     [rows],
   );
 
-  // The active row stays on a row that exists: the first one when the rows change under it.
-  const activeIndex = rows.findIndex((r) => r.kind === 'item' && r.key === activeId);
-  useEffect(() => {
-    if (activeIndex < 0) setActiveId(itemIndexes.length ? rows[itemIndexes[0]!]!.key : null);
-  }, [activeIndex, itemIndexes, rows]);
+  // The active row is one that exists: the first one when the rows change under it.
+  const chosenIndex = rows.findIndex((r) => r.kind === 'item' && r.key === activeId);
+  const activeIndex = chosenIndex >= 0 ? chosenIndex : (itemIndexes[0] ?? -1);
+  const activeKey = activeIndex >= 0 ? rows[activeIndex]!.key : null;
 
   const move = useCallback(
     (delta: number) => {
@@ -225,11 +227,11 @@ export function useHistoryView(options: HistoryViewOptions) {
       else if (key === 'PageUp') move(-PAGE_JUMP);
       else if (key === 'Home' && from === 'list') move(-Infinity);
       else if (key === 'End' && from === 'list') move(Infinity);
-      else if (key === 'Enter' && activeId) openConversation(activeId);
-      else if (key === 'F2' && activeId) setRenamingId(activeId);
+      else if (key === 'Enter' && activeKey) openConversation(activeKey);
+      else if (key === 'F2' && activeKey) setRenamingId(activeKey);
       // In the search box, Delete edits the query unless there is none.
-      else if (key === 'Delete' && (from === 'list' || !query) && activeId) void remove(activeId);
-      else if ((key === 'ContextMenu' || (key === 'F10' && event.shiftKey)) && activeId) setMenu({ kind: 'row', id: activeId });
+      else if (key === 'Delete' && (from === 'list' || !query) && activeKey) void remove(activeKey);
+      else if ((key === 'ContextMenu' || (key === 'F10' && event.shiftKey)) && activeKey) setMenu({ kind: 'row', id: activeKey });
       else if (key === 'Escape') {
         if (query) setQuery('');
         else onClose();
@@ -237,14 +239,14 @@ export function useHistoryView(options: HistoryViewOptions) {
       event.preventDefault();
       event.stopPropagation();
     },
-    [move, activeId, openConversation, remove, query, onClose],
+    [move, activeKey, openConversation, remove, query, onClose],
   );
 
   return {
     query,
     setQuery,
     rows,
-    activeId,
+    activeId: activeKey,
     activeIndex,
     setActiveId,
     scrollToken,

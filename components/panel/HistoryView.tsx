@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
+import { useStableCallback } from '../hooks/useStableCallback';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useHistoryView, type HistoryViewOptions } from '../hooks/useHistoryView';
 import { HistoryRow, historyOptionId } from './HistoryRow';
 import { Menu } from './Menu';
 import { MoreIcon, SearchIcon } from './icons';
 
+// Rows have fixed heights (panel.css sets the same), so the list lays out without measuring the DOM.
 const DAY_HEIGHT = 30;
 const ROW_HEIGHT = 40;
 const HIT_HEIGHT = 78;
@@ -20,6 +22,15 @@ const LOAD_AHEAD = 15;
  */
 export function HistoryView(props: HistoryViewOptions) {
   const view = useHistoryView(props);
+  // One identity each for the rows' whole life: the memoised rows then re-render only when their own props change.
+  const onMenu = useStableCallback((id: string | null) => view.setMenu(id ? { kind: 'row', id } : null));
+  const onOpen = useStableCallback(view.open);
+  const onHover = useStableCallback(view.setActiveId);
+  const onStartRename = useStableCallback(view.startRename);
+  const onRename = useStableCallback(view.rename);
+  const onCancelRename = useStableCallback(view.cancelRename);
+  const onDelete = useStableCallback(view.remove);
+  const onExport = useStableCallback(view.exportOne);
   const scroller = useRef<HTMLDivElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const listBox = useRef<HTMLDivElement>(null);
@@ -30,7 +41,10 @@ export function HistoryView(props: HistoryViewOptions) {
   const virtualizer = useVirtualizer({
     count: view.rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => (view.rows[index]?.kind === 'day' ? DAY_HEIGHT : view.searching ? HIT_HEIGHT : ROW_HEIGHT),
+    estimateSize: (index) => {
+      const row = view.rows[index];
+      return row?.kind === 'day' ? DAY_HEIGHT : row?.item.snippet ? HIT_HEIGHT : ROW_HEIGHT;
+    },
     getItemKey: (index) => view.rows[index]?.key ?? index,
     overscan: 8,
   });
@@ -159,7 +173,7 @@ export function HistoryView(props: HistoryViewOptions) {
           {virtualRows.map((virtual) => {
             const row = view.rows[virtual.index]!;
             return (
-              <div key={virtual.key} ref={virtualizer.measureElement} data-index={virtual.index} className="ia-history-slot" style={{ transform: `translateY(${virtual.start}px)` }}>
+              <div key={virtual.key} data-index={virtual.index} className="ia-history-slot" style={{ height: virtual.size, transform: `translateY(${virtual.start}px)` }}>
                 {row.kind === 'day' ? (
                   <div className="ia-history-day" role="presentation" data-testid="ia-history-day">
                     {row.label}
@@ -171,14 +185,14 @@ export function HistoryView(props: HistoryViewOptions) {
                     current={row.key === props.currentId}
                     renaming={row.key === view.renamingId}
                     menuOpen={view.menu?.kind === 'row' && view.menu.id === row.key}
-                    onOpen={view.open}
-                    onHover={view.setActiveId}
-                    onMenu={(id) => view.setMenu(id ? { kind: 'row', id } : null)}
-                    onStartRename={view.startRename}
-                    onRename={view.rename}
-                    onCancelRename={view.cancelRename}
-                    onDelete={view.remove}
-                    onExport={view.exportOne}
+                    onOpen={onOpen}
+                    onHover={onHover}
+                    onMenu={onMenu}
+                    onStartRename={onStartRename}
+                    onRename={onRename}
+                    onCancelRename={onCancelRename}
+                    onDelete={onDelete}
+                    onExport={onExport}
                   />
                 )}
               </div>

@@ -67,6 +67,7 @@ export function Panel({ open, focusToken, onClose, historyEvents }: PanelProps) 
       <HistoryView
         events={historyEvents}
         open={open && historyOpen}
+        panelOpen={open}
         currentId={chat.conversationId}
         onOpen={openFromHistory}
         onClose={closeHistory}

@@ -13,18 +13,21 @@ describe('history changes reach every open panel', () => {
   let store: ConversationStore;
   let sent: [number, HistoryChange][];
   let stop: () => void;
+  let pending: (() => void)[];
 
   beforeEach(() => {
     db = new AssistantDatabase(`broadcast-${Math.random()}`);
     store = new ConversationStore(db);
     sent = [];
+    pending = [];
     stop = broadcastHistoryChanges(store, {
+      // The test decides when the gathered changes go out.
+      schedule: (flush) => pending.push(flush),
       tabs: async () => [1, 2],
       send: async (tabId, change) => {
         if (tabId === 2 && change.ids.includes('closing')) throw new Error('Receiving end does not exist');
         sent.push([tabId, change]);
       },
-      delayMs: 20,
     });
   });
   afterEach(async () => {
@@ -32,7 +35,11 @@ describe('history changes reach every open panel', () => {
     await db.delete();
   });
 
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+  /** Send what has gathered, and let the sends finish. */
+  const settle = async () => {
+    for (const flush of pending.splice(0)) flush();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
 
   it('sends one message per burst of writes to every Spacelift tab', async () => {
     await store.saveHistory({ id: 'c1', account: ACME, mode: 'ask', model: 'm' }, [user('u1', 'hi')]);

@@ -26,16 +26,22 @@ const COALESCE_MS = 150;
 
 export function broadcastHistoryChanges(
   store: ConversationStore,
-  options: { tabs?: () => Promise<number[]>; send?: (tabId: number, change: HistoryChange) => Promise<unknown>; delayMs?: number } = {},
+  options: {
+    tabs?: () => Promise<number[]>;
+    send?: (tabId: number, change: HistoryChange) => Promise<unknown>;
+    /** When to send what has gathered (default: COALESCE_MS later). */
+    schedule?: (flush: () => void) => void;
+  } = {},
 ): () => void {
   const tabs = options.tabs ?? spaceliftTabs;
   const send = options.send ?? ((tabId, change) => requestTab(tabId, 'history.changed', change));
   let ids = new Set<string>();
   let accounts = new Set<string>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let scheduled = false;
+  const schedule = options.schedule ?? ((flush: () => void) => void setTimeout(flush, COALESCE_MS));
 
   const flush = async () => {
-    timer = undefined;
+    scheduled = false;
     const change: HistoryChange = { ids: [...ids], accounts: [...accounts] };
     ids = new Set();
     accounts = new Set();
@@ -47,7 +53,9 @@ export function broadcastHistoryChanges(
   return store.subscribe((change) => {
     for (const id of change.ids) ids.add(id);
     for (const account of change.accounts) accounts.add(account);
-    timer ??= setTimeout(() => void flush(), options.delayMs ?? COALESCE_MS);
+    if (scheduled) return;
+    scheduled = true;
+    schedule(() => void flush());
   });
 }
 

@@ -8,6 +8,15 @@ export type HistoryRow<T> = { kind: 'day'; key: string; label: string } | { kind
 
 const DAY = 24 * 3600 * 1000;
 
+// Making an Intl.DateTimeFormat costs far more than using one (a list of rows would make hundreds).
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let found = formats.get(key);
+  if (!found) formats.set(key, (found = new Intl.DateTimeFormat(locale, options)));
+  return found;
+}
+
 function startOfDay(ms: number): number {
   const d = new Date(ms);
   d.setHours(0, 0, 0, 0);
@@ -22,7 +31,7 @@ export function dayLabel(ms: number, now: number, locale?: string): string {
   // Not today - DAY: a day with a daylight-saving change is 23 or 25 hours long.
   if (day >= startOfDay(today - DAY / 2)) return 'Yesterday';
   const sameYear = new Date(ms).getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(ms);
+  return format(locale, { weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(ms);
 }
 
 /**
@@ -46,6 +55,6 @@ export function groupByDay<T>(items: readonly T[], at: (item: T) => number, key:
 
 /** The time of day (today and yesterday: their group says which day), or the date for older ones, as a row shows it. */
 export function rowTime(ms: number, now: number, locale?: string): string {
-  if (startOfDay(ms) >= startOfDay(startOfDay(now) - DAY / 2)) return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...(new Date(ms).getFullYear() === new Date(now).getFullYear() ? {} : { year: 'numeric' }) }).format(ms);
+  if (startOfDay(ms) >= startOfDay(startOfDay(now) - DAY / 2)) return format(locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
+  return format(locale, { day: 'numeric', month: 'short', ...(new Date(ms).getFullYear() === new Date(now).getFullYear() ? {} : { year: 'numeric' }) }).format(ms);
 }
