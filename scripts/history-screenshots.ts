@@ -16,11 +16,13 @@ try {
   await history.open();
   await history.importFile(file);
   await history.waitForToast(/Imported/);
+  await s.page.click('infra-assistant-panel >>> .ia-toast-close');
   await history.waitForTitles((t) => t.length >= 10);
   for (const scheme of ['light', 'dark'] as const) {
     await s.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
     await history.search('');
     await history.waitForTitles((t) => t.length >= 10);
+    await s.page.click('infra-assistant-panel >>> [data-testid="ia-history-search"]');
     await s.page.keyboard.press('ArrowDown');
     await shot(`history-list-${scheme}.png`);
     await history.search('state lock');
@@ -28,9 +30,12 @@ try {
     await shot(`history-search-${scheme}.png`);
     await history.search('');
     await history.waitForTitles((t) => t.length >= 10);
-    await s.page.keyboard.press('F2');
+    await history.openRowMenu('Failed run on prod-network');
+    await shot(`history-menu-${scheme}.png`);
+    await history.chooseMenuItem('ia-menu-rename');
     await s.page.waitForSelector('infra-assistant-panel >>> [data-testid="ia-history-rename"]');
-    await s.page.keyboard.type('Failed run on prod-network: state lock');
+    await s.page.keyboard.press('End');
+    await s.page.keyboard.type(': state lock');
     await shot(`history-rename-${scheme}.png`);
     await s.page.keyboard.press('Escape');
   }

@@ -30,49 +30,52 @@ export const HistoryRow = memo(function HistoryRow(props: HistoryRowProps) {
   const { conversation, titleHighlights, snippet } = entry;
   const id = conversation.id;
   return (
-    <div
-      role="option"
-      id={historyOptionId(id)}
-      aria-selected={active}
-      aria-current={current ? 'true' : undefined}
-      className="ia-history-item"
-      data-testid="ia-history-item"
-      data-id={id}
-      onClick={() => !renaming && props.onOpen(id)}
-      onMouseMove={() => !active && props.onHover(id)}
-    >
-      <div className="ia-history-line">
-        {renaming ? (
-          <RenameInput title={conversation.title} onDone={(title) => props.onRename(id, title)} onCancel={props.onCancelRename} />
-        ) : (
-          <span className="ia-history-title" data-testid="ia-history-title">
-            <Highlighted text={conversation.title} ranges={titleHighlights} />
-          </span>
-        )}
-        <time className="ia-history-time" dateTime={new Date(conversation.updatedAt).toISOString()}>
-          {rowTime(conversation.listedAt ?? conversation.updatedAt, Date.now())}
-        </time>
-        <button
-          type="button"
-          className="ia-history-more"
-          tabIndex={-1}
-          aria-label={`Actions for ${conversation.title}`}
-          aria-haspopup="menu"
-          aria-expanded={menuOpen}
-          data-testid="ia-history-more"
-          onClick={(event) => {
-            event.stopPropagation();
-            props.onMenu(menuOpen ? null : id);
-          }}
-        >
-          <MoreIcon />
-        </button>
-      </div>
-      {snippet && (
-        <div className="ia-history-snippet" data-testid="ia-history-snippet">
-          <span className="ia-history-role">{snippet.role === 'user' ? 'You' : 'Assistant'}:</span> <Highlighted text={snippet.text} ranges={snippet.highlights} />
+    <>
+      <div
+        role="option"
+        id={historyOptionId(id)}
+        aria-selected={active}
+        aria-current={current ? 'true' : undefined}
+        className="ia-history-item"
+        data-testid="ia-history-item"
+        data-id={id}
+        onClick={() => !renaming && props.onOpen(id)}
+        onMouseMove={() => !active && props.onHover(id)}
+      >
+        <div className="ia-history-line">
+          {renaming ? (
+            <RenameInput title={conversation.title} onDone={(title) => props.onRename(id, title)} onCancel={props.onCancelRename} />
+          ) : (
+            <span className="ia-history-title" data-testid="ia-history-title">
+              <Highlighted text={conversation.title} ranges={titleHighlights} />
+            </span>
+          )}
+          <time className="ia-history-time" dateTime={new Date(conversation.updatedAt).toISOString()}>
+            {rowTime(conversation.listedAt ?? conversation.updatedAt, Date.now())}
+          </time>
+          <button
+            type="button"
+            className="ia-history-more"
+            tabIndex={-1}
+            aria-label={`Actions for ${conversation.title}`}
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            data-testid="ia-history-more"
+            onClick={(event) => {
+              event.stopPropagation();
+              props.onMenu(menuOpen ? null : id);
+            }}
+          >
+            <MoreIcon />
+          </button>
         </div>
-      )}
+        {snippet && (
+          <div className="ia-history-snippet" data-testid="ia-history-snippet">
+            <span className="ia-history-role">{snippet.role === 'user' ? 'You' : 'Assistant'}:</span> <Highlighted text={snippet.text} ranges={snippet.highlights} />
+          </div>
+        )}
+      </div>
+      {/* Beside the option, not in it: a menu is not part of the option, and the row clips what overflows it. */}
       {menuOpen && (
         <Menu
           label={`Actions for ${conversation.title}`}
@@ -86,7 +89,7 @@ export const HistoryRow = memo(function HistoryRow(props: HistoryRowProps) {
           ]}
         />
       )}
-    </div>
+    </>
   );
 });
 
