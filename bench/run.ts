@@ -6,6 +6,7 @@ import { benchGraphqlAnswers } from './graphql-answers';
 import { benchQueryAnswers } from './query-answers';
 import { benchHistory } from './history';
 import { benchHistoryPanel } from './history-panel';
+import { benchFirstText } from './first-text';
 
 type Figures = Record<string, number | string>;
 
@@ -16,6 +17,7 @@ const sections: [string, () => Figures | Promise<Figures>][] = [
   ['query_graphql answers (what the model receives)', benchQueryAnswers],
   ['History at 10,000 conversations / 200,000 messages (fake-indexeddb)', () => benchHistory()],
   ['History in the panel at 10,000 conversations / 200,000 messages (Chromium, real IndexedDB)', () => benchHistoryPanel()],
+  ["Model's first text → on screen in the panel (Chromium, built extension)", benchFirstText],
 ];
 
 for (const [title, run] of sections) {

@@ -1,4 +1,5 @@
-import { Chat, useChat } from '@ai-sdk/react';
+import { useChat } from '@ai-sdk/react';
+import { PanelChat } from '../../lib/chat/panel-chat';
 import type { UIMessage } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PortChatTransport, AssistantError } from '../../lib/chat/port-transport';
@@ -19,9 +20,10 @@ const FOLLOW_RUNNING_MS = 1_000;
  */
 export function usePanelChat(historyEvents?: HistoryEvents) {
   const transport = useMemo(() => new PortChatTransport(), []);
-  const [chat, setChat] = useState(() => new Chat<UIMessage>({ id: readPanelSession().conversationId ?? crypto.randomUUID(), transport }));
+  const [chat, setChat] = useState(() => new PanelChat({ id: readPanelSession().conversationId ?? crypto.randomUUID(), transport }));
   const [answer, setAnswer] = useState<AnswerState>('idle');
-  const helpers = useChat({ chat, throttle: 16 });
+  // Renders are throttled by PanelChat (first words at once, then at most one render per 16 ms).
+  const helpers = useChat({ chat });
   // The conversation being loaded from storage (a reload, History); a newer load cancels an older one.
   const loading = useRef(0);
   const chatRef = useRef(chat);
@@ -34,7 +36,7 @@ export function usePanelChat(historyEvents?: HistoryEvents) {
       const saved = await requestBackground('conversations.get', { id }).catch(() => null);
       if (ticket !== loading.current || !saved) return false;
       if (options.onlyIfChanged && id === chatRef.current.id && sameMessages(chatRef.current.messages, saved.messages)) return true;
-      setChat(new Chat<UIMessage>({ id, messages: saved.messages, transport }));
+      setChat(new PanelChat({ id, messages: saved.messages, transport }));
       setAnswer(saved.answer);
       if (saved.answer === 'running') {
         setTimeout(() => {
@@ -89,7 +91,7 @@ export function usePanelChat(historyEvents?: HistoryEvents) {
     void helpers.stop();
     loading.current++;
     setAnswer('idle');
-    setChat(new Chat<UIMessage>({ id: crypto.randomUUID(), transport }));
+    setChat(new PanelChat({ id: crypto.randomUUID(), transport }));
   }, [helpers, transport]);
   /** Switch to a stored conversation. An answer still running in the one shown goes on in the background and is stored. */
   const openConversation = useCallback((id: string) => {
