@@ -7,6 +7,7 @@ import type { ExportFormat } from '../../lib/history/transfer';
 import { MAX_IMPORT_BYTES } from '../../lib/history/limits';
 import { groupByDay, type HistoryRow } from '../../lib/history/day-groups';
 import { requestBackground } from '../../lib/messaging/requests';
+import { uploadHistoryFile } from '../../lib/history/upload';
 import { useHistoryList } from './useHistoryList';
 import { useHistorySearch } from './useHistorySearch';
 import type { ToastContent } from './useToast';
@@ -205,7 +206,7 @@ export function useHistoryView(options: HistoryViewOptions) {
         return;
       }
       try {
-        const result = await requestBackground('history.import', { text: await file.text() });
+        const result = await uploadHistoryFile(await file.text(), (part) => requestBackground('history.import', part));
         const parts = [`${result.added} new`, ...(result.updated ? [`${result.updated} updated`] : []), ...(result.unchanged ? [`${result.unchanged} already here`] : [])];
         notify({ message: `Imported ${result.total} conversation${result.total === 1 ? '' : 's'}: ${parts.join(', ')}` });
         void list.refresh();

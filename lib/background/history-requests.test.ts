@@ -6,6 +6,7 @@ import { ConversationStore } from '../db/conversation-store';
 import { createHistoryHandlers, storedSecrets } from './history-requests';
 import { isTrustedSender } from './sender-policy';
 import { parseHistoryFile } from '../history/transfer';
+import { uploadHistoryFile } from '../history/upload';
 
 const ACME = 'https://acme.app.spacelift.io';
 const GLOBEX = 'https://globex.app.spacelift.io';
@@ -95,8 +96,13 @@ describe('History requests in the background', () => {
     await handlers['history.exportAll'](undefined, popup);
     const file = downloads[0]!.text;
     await store.delete('a1');
-    expect(await handlers['history.import']({ text: file }, acmeTab)).toEqual({ total: 2, added: 0, updated: 1, unchanged: 1 });
-    await expect(handlers['history.import']({ text: '{"format":"something else"}' }, acmeTab)).rejects.toThrow(/not an Infra Assistant history file/);
+    // In parts, as the panel sends a large file: only the last part's reply says what happened.
+    const result = await uploadHistoryFile(file, async (part) => handlers['history.import'](part, acmeTab), 100);
+    expect(result).toEqual({ total: 2, added: 0, updated: 1, unchanged: 1 });
+    expect(await handlers['history.import']({ uploadId: 'u', part: 0, parts: 2, text: file.slice(0, 10) }, acmeTab)).toBeNull();
+    await expect(uploadHistoryFile('{"format":"something else"}', async (part) => handlers['history.import'](part, acmeTab))).rejects.toThrow(
+      /not an Infra Assistant history file/,
+    );
   });
 
   it('finds every secret the extension stores, whatever its settings look like', async () => {

@@ -9,8 +9,10 @@ import {
   exportFilename,
   historyFileParts,
   historyFilename,
-  parseHistoryFile,
+  readHistoryFile,
 } from '../history/transfer';
+import { IMPORT_PART_CHARS, MAX_IMPORT_BYTES } from '../history/limits';
+import { holdWorkerAwake } from '../agent/keep-alive';
 import { accountOf, isExtensionPage, isTrustedSender } from './sender-policy';
 import { downloadFile } from './downloads';
 
@@ -40,6 +42,8 @@ export interface HistoryRequestDeps {
 
 const MAX_PAGE = 200;
 const MAX_QUERY = 500;
+/** An upload whose next part does not come within this long is dropped. */
+const UPLOAD_IDLE_MS = 60_000;
 
 /**
  * The History view's requests. A panel (our content script on a Spacelift
@@ -50,6 +54,8 @@ const MAX_QUERY = 500;
 export function createHistoryHandlers(deps: HistoryRequestDeps): Handlers<HistoryRequests> {
   const { db, store } = deps;
   const now = deps.now ?? (() => new Date());
+  // Imports on their way in, part by part, per sender.
+  const uploads = new Map<string, { parts: string[]; received: number; size: number; timer: ReturnType<typeof setTimeout> }>();
   /** The account a sender may see, undefined for all (extension pages). */
   const scope = (sender: Sender): string | undefined => (isExtensionPage(sender) ? undefined : accountOf(sender.url));
   /** A conversation the sender may touch, with its records; "not found" otherwise, whether it exists or not. */
@@ -90,26 +96,68 @@ export function createHistoryHandlers(deps: HistoryRequestDeps): Handlers<Histor
       return { filename };
     },
     'history.exportAll': async () => {
-      const at = now();
-      const secrets = await deps.secrets();
-      let conversations = 0;
-      const counted = async function* () {
-        for await (const entry of store.listedWithRecords()) {
-          conversations++;
-          yield entry;
-        }
-      };
-      const filename = historyFilename(at);
-      await deps.download(filename, 'application/json', historyFileParts(counted(), secrets, at));
-      return { filename, conversations };
+      // Reading every conversation can take longer than the 30 s an idle worker is given.
+      const release = holdWorkerAwake();
+      try {
+        return await exportAll();
+      } finally {
+        release();
+      }
     },
-    'history.import': async ({ text }) => {
-      if (typeof text !== 'string') throw new Error('Choose a history file to import');
-      const conversations = await parseHistoryFile(text);
-      const counts = await store.importConversations(conversations);
-      return { ...counts, total: conversations.length };
+    'history.import': async ({ uploadId, part, parts, text }, sender) => {
+      if (typeof text !== 'string' || !Number.isInteger(part) || !Number.isInteger(parts) || parts < 1 || part < 0 || part >= parts) {
+        throw new Error('Choose a history file to import');
+      }
+      if (text.length > IMPORT_PART_CHARS) throw new Error('An import part is too large');
+      const key = `${sender.tab?.id ?? 'page'}:${String(uploadId)}`;
+      let upload = uploads.get(key);
+      if (!upload) uploads.set(key, (upload = { parts: new Array<string>(parts), received: 0, size: 0, timer: setTimeout(() => undefined, 0) }));
+      clearTimeout(upload.timer);
+      upload.timer = setTimeout(() => uploads.delete(key), UPLOAD_IDLE_MS);
+      if (upload.parts.length !== parts) throw new Error('The import parts do not match');
+      if (upload.parts[part] === undefined) {
+        upload.parts[part] = text;
+        upload.received++;
+        upload.size += text.length;
+      }
+      if (upload.size > MAX_IMPORT_BYTES) {
+        uploads.delete(key);
+        throw new Error(`The file is too large to import (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`);
+      }
+      if (upload.received < parts) return null;
+      clearTimeout(upload.timer);
+      uploads.delete(key);
+      const release = holdWorkerAwake();
+      try {
+        const counts = { added: 0, updated: 0, unchanged: 0, total: 0 };
+        for await (const batch of readHistoryFile(upload.parts.join(''))) {
+          const done = await store.importConversations(batch);
+          counts.added += done.added;
+          counts.updated += done.updated;
+          counts.unchanged += done.unchanged;
+          counts.total += batch.length;
+        }
+        return counts;
+      } finally {
+        release();
+      }
     },
   };
+
+  async function exportAll(): Promise<{ filename: string; conversations: number }> {
+    const at = now();
+    const secrets = await deps.secrets();
+    let conversations = 0;
+    const counted = async function* () {
+      for await (const entry of store.listedWithRecords()) {
+        conversations++;
+        yield entry;
+      }
+    };
+    const filename = historyFilename(at);
+    await deps.download(filename, 'application/json', historyFileParts(counted(), secrets, at));
+    return { filename, conversations };
+  }
 }
 
 export function registerHistoryRequests(deps: Omit<HistoryRequestDeps, 'download' | 'secrets'> & Partial<HistoryRequestDeps>): void {

@@ -10,6 +10,7 @@ import {
   historyFileParts,
   HistoryFileError,
   parseHistoryFile,
+  readHistoryFile,
   scrubSecrets,
 } from './transfer';
 
@@ -170,6 +171,31 @@ describe('history files', () => {
     expect(conversationMarkdown(c2.conversation, c2.records, [], new Date())).toContain('_(This answer was cut off before it finished.)_');
     expect(exportFilename('Why did prod-network fail?', 'markdown', new Date(Date.UTC(2026, 10, 25)))).toBe('infra-assistant-why-did-prod-network-fail-2026-11-25.md');
     expect(exportFilename('???', 'json', new Date(Date.UTC(2026, 10, 25)))).toBe('infra-assistant-conversation-2026-11-25.json');
+  });
+
+  it('reads a large file line by line in the layout the export writes, checking every conversation before handing any over', async () => {
+    for (let i = 0; i < 5; i++) await from.saveHistory({ id: `more-${i}`, account: ACME, mode: 'ask', model: 'm' }, [user(`mu-${i}`, `question ${i} about kafka`)]);
+    const file = await exportAll();
+    const asLines = (text: string, batch = 2) => readHistoryFile(text, { batch, wholeParseChars: 0 });
+    const batches: string[][] = [];
+    for await (const batch of asLines(file)) batches.push(batch.map((c) => c.conversation.id));
+    expect(batches.map((b) => b.length)).toEqual([2, 2, 2, 1]);
+    expect(batches.flat()).toEqual((await parseHistoryFile(file)).map((c) => c.conversation.id));
+
+    // A bad conversation at the very end: nothing at all comes out.
+    const lines = file.split('\n');
+    const last = lines.length - 3; // before "]}" and the final empty line
+    lines[last] = lines[last]!.replace('"mode":"ask"', '"mode":"sideways"');
+    const handed: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const batch of asLines(lines.join('\n'))) handed.push(batch);
+      })(),
+    ).rejects.toThrow(/conversations\.6\.mode/);
+    expect(handed).toEqual([]);
+
+    // Too large to parse whole and not laid out as an export: refused with the reason.
+    await expect(asLines(JSON.stringify(JSON.parse(file), null, 2)).next()).rejects.toThrow(/one conversation a line/);
   });
 
   it('refuses bad files with a message that says what is wrong, storing nothing', async () => {

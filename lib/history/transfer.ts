@@ -186,12 +186,17 @@ const fileConversation = z.object({
   messages: z.array(fileMessage).min(1).max(100_000),
 });
 
-const historyFile = z.object({
+const fileHead = z.object({
   format: z.literal(HISTORY_FILE_FORMAT, { error: 'This is not an Infra Assistant history file' }),
   version: z.literal(HISTORY_FILE_VERSION, { error: `Only version ${HISTORY_FILE_VERSION} history files can be imported` }),
   exportedAt: z.string(),
-  conversations: z.array(fileConversation).max(1_000_000),
 });
+
+const historyFile = fileHead.extend({ conversations: z.array(z.unknown()).max(1_000_000) });
+
+/** Files up to this size are parsed whole; larger ones must be in the layout the export writes (one conversation a line). */
+const WHOLE_PARSE_CHARS = 64 * 1024 * 1024;
+const IMPORT_BATCH = 64;
 
 /** A bad file: the message says what and where, for the panel to show as it is. */
 export class HistoryFileError extends Error {
@@ -201,39 +206,101 @@ export class HistoryFileError extends Error {
   }
 }
 
+function problem(error: z.ZodError, prefix: (string | number)[] = []): HistoryFileError {
+  const issue = error.issues[0]!;
+  const path = [...prefix, ...issue.path];
+  // "Not a history file" says it all; deeper problems say where they are.
+  const where = path.length > 1 || (path.length === 1 && !['format', 'version'].includes(String(path[0]))) ? ` (at ${path.join('.')})` : '';
+  return new HistoryFileError(`${issue.message}${where}`);
+}
+
+/** One conversation of a file, checked: its shape with zod, its messages with the AI SDK's validator, distinct message ids. */
+async function toImported(raw: unknown, index: number): Promise<ImportedConversation> {
+  const parsed = fileConversation.safeParse(raw);
+  if (!parsed.success) throw problem(parsed.error, ['conversations', index]);
+  const conversation = parsed.data;
+  const messages = conversation.messages.map((m) => m.message);
+  const ids = new Set(messages.map((m) => m.id));
+  if (ids.size !== messages.length) throw new HistoryFileError(`Conversation ${index + 1} ("${conversation.title}") has two messages with the same id`);
+  const valid = await safeValidateUIMessages({ messages });
+  if (!valid.success) throw new HistoryFileError(`Conversation ${index + 1} ("${conversation.title}") has a message that cannot be read: ${valid.error.message.slice(0, 200)}`);
+  const { messages: _messages, ...meta } = conversation;
+  return {
+    conversation: meta,
+    messages: conversation.messages.map((m, i) => ({ createdAt: m.createdAt, status: m.status, message: valid.data[i]! })),
+  };
+}
+
 /**
- * Parse and validate a history file's text: its shape with zod, each
- * conversation's messages with the AI SDK's validator (so every part can be
- * rendered and sent to a model again), distinct message ids. Throws a
- * HistoryFileError naming the first problem; nothing is stored from a bad file.
+ * The conversations of a file, unparsed: the whole file parsed when it is
+ * small; for a large one, the lines of the layout historyFileParts writes
+ * (the head, one conversation a line, the tail), so it is never one giant
+ * parse and memory stays at the text plus a batch.
  */
-export async function parseHistoryFile(text: string): Promise<ImportedConversation[]> {
-  if (text.length > MAX_IMPORT_BYTES) throw new HistoryFileError(`The file is too large to import here (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`);
-  let json: unknown;
+function rawConversations(text: string, wholeParseChars: number): { count: number; at: (index: number) => unknown } {
+  if (text.length <= wholeParseChars) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new HistoryFileError('The file is not JSON: choose a history file exported by Infra Assistant');
+    }
+    const parsed = historyFile.safeParse(json);
+    if (!parsed.success) throw problem(parsed.error);
+    const list = parsed.data.conversations;
+    return { count: list.length, at: (i) => list[i] };
+  }
+  const lines = text.split('\n').filter((line) => line.trim());
+  const head = lines[0] ?? '';
+  const tail = lines[lines.length - 1] ?? '';
+  const layout = head.endsWith('"conversations":[') && tail.trim() === ']}';
+  let meta: unknown = null;
   try {
-    json = JSON.parse(text);
+    meta = layout ? JSON.parse(`${head}]}`) : null;
   } catch {
-    throw new HistoryFileError('The file is not JSON: choose a history file exported by Infra Assistant');
+    meta = null;
   }
-  const parsed = historyFile.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    // "Not a history file" says it all; deeper problems say where they are.
-    const where = issue.path.length > 1 || (issue.path.length === 1 && !['format', 'version'].includes(String(issue.path[0]))) ? ` (at ${issue.path.join('.')})` : '';
-    throw new HistoryFileError(`${issue.message}${where}`);
+  if (!meta) throw new HistoryFileError('This file is too large to import unless it is laid out as Infra Assistant exports it (one conversation a line)');
+  const parsed = fileHead.safeParse(meta);
+  if (!parsed.success) throw problem(parsed.error);
+  const body = lines.slice(1, -1);
+  return {
+    count: body.length,
+    at: (i) => {
+      // historyFileParts ends every conversation but the last with a comma.
+      const line = body[i]!.trim().replace(/,$/, '');
+      try {
+        return JSON.parse(line);
+      } catch {
+        throw new HistoryFileError(`Conversation ${i + 1} is not valid JSON`);
+      }
+    },
+  };
+}
+
+/**
+ * Read a history file for import: every conversation is checked first (a bad
+ * one anywhere stops the import before anything is stored), then the file
+ * is read again and handed over a batch at a time.
+ */
+export async function* readHistoryFile(
+  text: string,
+  options: { batch?: number; wholeParseChars?: number } = {},
+): AsyncGenerator<ImportedConversation[]> {
+  const batch = options.batch ?? IMPORT_BATCH;
+  if (text.length > MAX_IMPORT_BYTES) throw new HistoryFileError(`The file is too large to import (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`);
+  const file = rawConversations(text, options.wholeParseChars ?? WHOLE_PARSE_CHARS);
+  for (let i = 0; i < file.count; i++) await toImported(file.at(i), i);
+  for (let start = 0; start < file.count; start += batch) {
+    const out: ImportedConversation[] = [];
+    for (let i = start; i < Math.min(file.count, start + batch); i++) out.push(await toImported(file.at(i), i));
+    yield out;
   }
-  const out: ImportedConversation[] = [];
-  for (const [index, conversation] of parsed.data.conversations.entries()) {
-    const messages = conversation.messages.map((m) => m.message);
-    const ids = new Set(messages.map((m) => m.id));
-    if (ids.size !== messages.length) throw new HistoryFileError(`Conversation ${index + 1} ("${conversation.title}") has two messages with the same id`);
-    const valid = await safeValidateUIMessages({ messages });
-    if (!valid.success) throw new HistoryFileError(`Conversation ${index + 1} ("${conversation.title}") has a message that cannot be read: ${valid.error.message.slice(0, 200)}`);
-    const { messages: _messages, ...meta } = conversation;
-    out.push({
-      conversation: meta,
-      messages: conversation.messages.map((m, i) => ({ createdAt: m.createdAt, status: m.status, message: valid.data[i]! })),
-    });
-  }
-  return out;
+}
+
+/** Parse and check a whole history file (throws a HistoryFileError naming the first problem). */
+export async function parseHistoryFile(text: string): Promise<ImportedConversation[]> {
+  const all: ImportedConversation[] = [];
+  for await (const batch of readHistoryFile(text)) all.push(...batch);
+  return all;
 }

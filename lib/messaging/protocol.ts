@@ -45,8 +45,12 @@ export interface BackgroundRequests {
   'history.exportConversation': { input: { id: string; format: ExportFormat }; output: { filename: string } };
   /** Every conversation of every account as one JSON history file. */
   'history.exportAll': { input: void; output: { filename: string; conversations: number } };
-  /** A history file's text (as exported): validated, then merged without duplicates. */
-  'history.import': { input: { text: string }; output: ImportResult };
+  /**
+   * A history file's text (as exported), in parts of at most IMPORT_PART_CHARS (a message carries at
+   * most 64 MB), numbered from 0. Once every part is in: validated, then merged without duplicates; the
+   * last part's reply says what the import did, the others' reply is null.
+   */
+  'history.import': { input: { uploadId: string; part: number; parts: number; text: string }; output: ImportResult | null };
   // ---- end of History
 }
 
