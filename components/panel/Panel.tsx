@@ -1,5 +1,6 @@
 import { usePanelChat } from '../hooks/usePanelChat';
-import { useModelStatus } from '../hooks/useModelStatus';
+import { useModelSelection } from '../hooks/useModelSelection';
+import { BudgetNotice, NoToolsNotice } from './BudgetNotice';
 import { Composer } from './Composer';
 import { Thread } from './Thread';
 import { ErrorNotice } from './ErrorNotice';
@@ -15,10 +16,16 @@ interface PanelProps {
 
 export function Panel({ open, focusToken, onClose }: PanelProps) {
   const chat = usePanelChat();
-  const model = useModelStatus(focusToken);
+  const models = useModelSelection(chat.conversationId, focusToken, chat.busy);
   const suggestions = usePageSuggestions(open && chat.messages.length === 0);
+  const openSettings = () => void requestBackground('ui.openSettings', undefined);
+  const budgetUsedUp = !!models.integration?.budget.exhausted;
   const disabledReason =
-    model && !model.configured ? 'Set up a model in the extension settings to start chatting.' : undefined;
+    models.state && !models.state.integrations.length
+      ? 'Set up a model in the extension settings to start chatting.'
+      : budgetUsedUp
+        ? `The budget of ${models.integration?.name} is used up: switch integration to keep chatting (your draft stays here).`
+        : undefined;
 
   return (
     <aside
@@ -31,7 +38,8 @@ export function Panel({ open, focusToken, onClose }: PanelProps) {
       }}
     >
       <PanelHeader
-        modelLabel={model?.configured ? model.model : 'No model'}
+        models={models}
+        onManageModels={openSettings}
         onNewConversation={chat.newConversation}
         onClose={onClose}
       />
@@ -44,13 +52,11 @@ export function Panel({ open, focusToken, onClose }: PanelProps) {
         suggestions={suggestions}
         onSuggestion={disabledReason ? undefined : chat.send}
       />
-      {chat.error && (
-        <ErrorNotice
-          error={chat.error}
-          onRetry={chat.retry}
-          onOpenSettings={() => void requestBackground('ui.openSettings', undefined)}
-        />
+      <BudgetNotice models={models} onSetUp={openSettings} />
+      {chat.error && !(budgetUsedUp && chat.error.code === 'budget-exhausted') && (
+        <ErrorNotice error={chat.error} onRetry={chat.retry} onOpenSettings={openSettings} />
       )}
+      <NoToolsNotice models={models} />
       <Composer
         open={open}
         focusToken={focusToken}

@@ -1,7 +1,11 @@
 import { CloseIcon, PlusIcon } from './icons';
+import type { PanelModels } from '../hooks/useModelSelection';
+import { ModelSelector } from './ModelSelector';
+import { BudgetMeter } from './BudgetMeter';
 
 interface PanelHeaderProps {
-  modelLabel: string;
+  models: PanelModels;
+  onManageModels: () => void;
   onNewConversation: () => void;
   onClose: () => void;
 }
@@ -11,13 +15,12 @@ interface PanelHeaderProps {
  * selector, budget meter, new conversation, pin/unpin, close (see docs/architecture.md).
  * Each control is its own component; this only lays them out.
  */
-export function PanelHeader({ modelLabel, onNewConversation, onClose }: PanelHeaderProps) {
+export function PanelHeader({ models, onManageModels, onNewConversation, onClose }: PanelHeaderProps) {
   return (
     <header className="ia-header">
       <span className="ia-title">Infra Assistant</span>
-      <span className="ia-model" title="Model" data-testid="ia-model">
-        {modelLabel}
-      </span>
+      <ModelSelector models={models} onManage={onManageModels} />
+      <BudgetMeter integration={models.integration} />
       <button type="button" className="ia-icon-button" onClick={onNewConversation} aria-label="New conversation" title="New conversation">
         <PlusIcon />
       </button>

@@ -6,9 +6,35 @@ import { ConversationStore } from '../db/conversation-store';
 import { runChat, MAX_STEPS, type ChatSink } from './run-chat';
 import type { AssistantErrorInfo } from './errors';
 import { scriptedMockModel, textStep, toolCallStep } from '../../tests/unit/helpers/mock-model';
-import type { ModelSettings } from '../settings/model-settings';
+import type { LanguageModel } from 'ai';
+import type { ModelChoice } from '../models/model-choice';
+import { budgetStatus } from '../budget/budget';
+import type { Integration } from '../settings/model-integrations';
 
-const settings: ModelSettings = { provider: 'openai-compatible', baseURL: 'http://x/v1', apiKey: 'sk-secret-key-123456', model: 'm' };
+const integration: Integration = {
+  id: 'i1',
+  name: 'Test endpoint',
+  provider: 'openai-compatible',
+  baseURL: 'http://x/v1',
+  apiKey: 'sk-secret-key-123456',
+  models: [{ id: 'm' }],
+  defaultModel: 'm',
+  createdAt: 0,
+  updatedAt: 0,
+};
+const settings = integration;
+
+/** The integration above with this model, no budget, tools on, no price. */
+function choose(model: LanguageModel, overrides: Partial<ModelChoice> = {}): () => Promise<ModelChoice> {
+  return async () => ({
+    integration,
+    modelId: 'm',
+    info: { id: 'm', toolCalling: true, source: 'unknown' },
+    model,
+    budget: budgetStatus({}, []),
+    ...overrides,
+  });
+}
 const question: UIMessage = { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'What page is this?' }] };
 
 function recordingSink() {
@@ -44,7 +70,7 @@ describe('runChat', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'c1', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'https://a.app.spacelift.io', generateId: () => 'a1' },
+      { store, chooseModel: choose(model), tools, account: 'https://a.app.spacelift.io', generateId: () => 'a1' },
       out.sink,
     );
 
@@ -69,7 +95,7 @@ describe('runChat', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'c2', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => null, createModel: () => { throw new Error('unused'); }, tools: {}, account: 'a' },
+      { store, chooseModel: async () => null, tools: {}, account: 'a' },
       out.sink,
     );
     expect(out.failure()?.code).toBe('no-model');
@@ -97,7 +123,7 @@ describe('runChat', () => {
     );
     await runChat(
       { type: 'send', conversationId: 'c3', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => failing, tools: {}, account: 'a' },
+      { store, chooseModel: choose(failing), tools: {}, account: 'a' },
       out.sink,
     );
     spies.forEach((spy) => spy.mockRestore());
@@ -115,7 +141,7 @@ describe('runChat', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'c4', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'a' },
+      { store, chooseModel: choose(model), tools, account: 'a' },
       out.sink,
     );
     expect(model.doStreamCalls.length).toBeLessThanOrEqual(MAX_STEPS);
@@ -137,7 +163,7 @@ describe('runChat failures', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'c5', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => failing, tools: {}, account: 'a' },
+      { store, chooseModel: choose(failing), tools: {}, account: 'a' },
       out.sink,
     );
     expect(out.failure()?.code).toBe('rate-limit');
@@ -160,7 +186,7 @@ describe('runChat loop guard', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'loop', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'a' },
+      { store, chooseModel: choose(model), tools, account: 'a' },
       out.sink,
     );
     expect(model.doStreamCalls[1]?.toolChoice).not.toEqual({ type: 'none' });
@@ -199,7 +225,7 @@ describe('runChat keeps the growing answer', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'partial', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => model, tools: {}, account: 'a', partialSaveIntervalMs: 0 },
+      { store, chooseModel: choose(model), tools: {}, account: 'a', partialSaveIntervalMs: 0 },
       out.sink,
     );
     const partials = saves.filter((s) => s.status === 'streaming');
@@ -228,7 +254,7 @@ describe('runChat tool errors', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'tool-error', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'a' },
+      { store, chooseModel: choose(model), tools, account: 'a' },
       out.sink,
     );
     expect(out.failure()).toBeUndefined();
