@@ -10,6 +10,8 @@ import type { LanguageModel } from 'ai';
 import type { ModelChoice } from '../models/model-choice';
 import { budgetStatus } from '../budget/budget';
 import type { Integration } from '../settings/model-integrations';
+import type { CallToRecord } from '../budget/usage-ledger';
+import { answerUsageOf } from '../budget/answer-usage';
 
 const integration: Integration = {
   id: 'i1',
@@ -263,5 +265,76 @@ describe('runChat tool errors', () => {
     expect(toolError?.errorText).toContain('Refused before sending: Only queries are allowed');
     expect(JSON.stringify(model.doStreamCalls[1]?.prompt)).toContain('Only queries are allowed');
     await db.delete();
+  });
+});
+
+describe('runChat with integrations and budgets', () => {
+  let db: AssistantDatabase;
+  let store: ConversationStore;
+  beforeEach(() => {
+    db = new AssistantDatabase(`run-chat-budget-${Math.random()}`);
+    store = new ConversationStore(db);
+  });
+  afterEach(() => db.delete());
+
+  const price = { inputPerM: 1_000, outputPerM: 2_000 };
+  const pricedInfo = { id: 'm', toolCalling: true, source: 'custom' as const, price };
+  const send = (conversationId: string) => ({ type: 'send' as const, conversationId, trigger: 'submit-message' as const, messages: [question] });
+
+  it('records every model call with its cost, stores the integration, and puts the answer\'s usage in its metadata', async () => {
+    const model = scriptedMockModel([toolCallStep('page_context', {}), textStep('Done.')]);
+    const tools = { page_context: tool({ description: 'x', inputSchema: z.object({}), execute: async () => ({ ok: true }) }) };
+    const recorded: CallToRecord[] = [];
+    const out = recordingSink();
+    await runChat(
+      send('usage'),
+      { store, chooseModel: choose(model, { info: pricedInfo }), recordUsage: async (call) => recorded.push(call), tools, account: 'a' },
+      out.sink,
+    );
+    expect(out.isDone()).toBe(true);
+    // Two steps, two calls: 10 in / 5 out each (the mock's usage).
+    expect(recorded.map((c) => [c.integrationId, c.model, c.kind, c.usage.inputTokens, c.usage.outputTokens])).toEqual([
+      ['i1', 'm', 'chat', 10, 5],
+      ['i1', 'm', 'chat', 10, 5],
+    ]);
+    expect(recorded[0]!.price).toEqual(price);
+    expect((await db.conversations.get('usage'))).toMatchObject({ integrationId: 'i1', model: 'm' });
+    const answer = (await store.get('usage'))!.messages[1]!;
+    expect(answerUsageOf(answer)).toEqual({ integrationName: 'Test endpoint', model: 'm', inputTokens: 20, cachedInputTokens: 0, outputTokens: 10, costMicros: 20 * 1_000 + 10 * 2_000, calls: 2 });
+  });
+
+  it('refuses to call the model when the budget is used up, and keeps the question', async () => {
+    const model = scriptedMockModel([textStep('never')]);
+    const exhausted = budgetStatus({ budgetUsd: 1 }, [{ at: Date.now(), costMicros: 1_000_000, priced: true }]);
+    const out = recordingSink();
+    await runChat(send('broke'), { store, chooseModel: choose(model, { budget: exhausted, info: pricedInfo }), tools: {}, account: 'a' }, out.sink);
+    expect(model.doStreamCalls).toHaveLength(0);
+    expect(out.failure()).toMatchObject({ code: 'budget-exhausted', action: 'switch-integration' });
+    expect(out.failure()?.message).toMatch(/"Test endpoint" is used up: \$1\.00 of \$1\.00/);
+    expect((await store.get('broke'))?.messages.map((m) => m.id)).toEqual(['u1']);
+  });
+
+  it('stops a tool loop once the budget runs out mid-answer, keeping what was written', async () => {
+    const steps = Array.from({ length: 6 }, (_, i) => toolCallStep('lookup', { n: i }, `call-${i}`));
+    const model = scriptedMockModel(steps);
+    const tools = { lookup: tool({ description: 'x', inputSchema: z.object({ n: z.number() }), execute: async ({ n }) => ({ n }) }) };
+    // Each step costs 10 × $0.001 + 5 × $0.002 = $0.02; $0.05 is left, so the third step uses it up.
+    const budget = budgetStatus({ budgetUsd: 0.1 }, [{ at: Date.now(), costMicros: 50_000, priced: true }]);
+    const out = recordingSink();
+    await runChat(send('mid'), { store, chooseModel: choose(model, { budget, info: pricedInfo }), tools, account: 'a' }, out.sink);
+    expect(model.doStreamCalls).toHaveLength(3);
+    expect(out.failure()?.code).toBe('budget-exhausted');
+    const answer = (await store.get('mid'))!.messages[1]!;
+    expect(answer.parts.filter((p) => p.type === 'tool-lookup')).toHaveLength(3);
+  });
+
+  it('gives a model without tool calling no tools, and tells it so', async () => {
+    const model = scriptedMockModel([textStep('I cannot look that up.')]);
+    const tools = { page_context: tool({ description: 'x', inputSchema: z.object({}), execute: async () => ({}) }) };
+    const out = recordingSink();
+    await runChat(send('no-tools'), { store, chooseModel: choose(model, { info: { id: 'm', toolCalling: false, source: 'table' } }), tools, account: 'a' }, out.sink);
+    expect(out.isDone()).toBe(true);
+    expect(model.doStreamCalls[0]?.tools ?? []).toEqual([]);
+    expect(JSON.stringify(model.doStreamCalls[0]?.prompt)).toContain('cannot call tools');
   });
 });
