@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 /**
  * A menu that opens under its button and stays inside the panel's shadow
@@ -10,6 +10,19 @@ export function usePopover<T extends HTMLElement>() {
   const [open, setOpen] = useState(false);
   const container = useRef<T>(null);
   const button = useRef<HTMLButtonElement>(null);
+  /** The menu element: kept inside the panel's edges (the panel can be narrower than the menu's natural place allows). */
+  const menu = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const element = menu.current;
+    if (!open || !element) return;
+    element.style.transform = '';
+    const bounds = (element.closest('.ia-panel') ?? document.documentElement).getBoundingClientRect();
+    const rect = element.getBoundingClientRect();
+    const margin = 8;
+    const shift = rect.left < bounds.left + margin ? bounds.left + margin - rect.left : rect.right > bounds.right - margin ? bounds.right - margin - rect.right : 0;
+    if (shift) element.style.transform = `translateX(${Math.round(shift)}px)`;
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -51,7 +64,7 @@ export function usePopover<T extends HTMLElement>() {
     [open, close],
   );
 
-  return { open, toggle: () => setOpen((o) => !o), close, container, button, onKeyDown };
+  return { open, toggle: () => setOpen((o) => !o), close, container, button, menu, onKeyDown };
 }
 
 function optionsOf(container: HTMLElement | null): HTMLElement[] {

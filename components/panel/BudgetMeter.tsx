@@ -49,7 +49,8 @@ export function BudgetMeter({ integration }: { integration: PanelIntegration | u
           <span className="ia-budget-fill" style={{ width: `${Math.max(budget.usedMicros > 0 ? 4 : 0, (budget.fraction ?? 0) * 100)}%` }} />
         </span>
       )}
-      <span className="ia-budget-text">{formatUsd(budget.usedMicros)}</span>
+      {/* With a budget the bar says it; without one, what was spent. The hover has the exact figures. */}
+      {budget.limitMicros === null && <span className="ia-budget-text">{formatUsd(budget.usedMicros)}</span>}
       <span className="ia-budget-tip" role="tooltip" data-testid="ia-budget-tip">
         <strong>{integration.name}</strong>
         {figures.map((line) => (

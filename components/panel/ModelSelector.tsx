@@ -29,7 +29,7 @@ export function ModelSelector({ models, onManage }: ModelSelectorProps) {
         <span aria-hidden="true" className="ia-model-caret">▾</span>
       </button>
       {menu.open && (
-        <div className="ia-model-menu" role="listbox" aria-label="Models" data-testid="ia-model-menu">
+        <div ref={menu.menu} className="ia-model-menu" role="listbox" aria-label="Models" data-testid="ia-model-menu">
           {state?.integrations.map((group) => (
             <div key={group.id} role="group" aria-label={group.name} className="ia-model-group">
               <div className="ia-model-group-title">

@@ -24,7 +24,7 @@ export function Panel({ open, focusToken, onClose }: PanelProps) {
     models.state && !models.state.integrations.length
       ? 'Set up a model in the extension settings to start chatting.'
       : budgetUsedUp
-        ? `The budget of ${models.integration?.name} is used up: switch integration to keep chatting (your draft stays here).`
+        ? 'Sending is paused while this budget is used up; your draft stays here.'
         : undefined;
 
   return (

@@ -30,6 +30,10 @@ export function startBackground(): void {
   const spaceAccess = new SpaceAccessCache((account) => fetchAccessibleSpaces(services.account(account).client));
   const models = new ModelService({ ledger, store, spaceAccess: (account) => spaceAccess.get(account), createModel: createLanguageModel });
   registerModelRequests({ models, ledger, spaceliftClient: (account) => services.account(account).client, onChange: () => spaceAccess.forget() });
+  // Signed in as someone else: which spaces they reach is asked again.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'spaceliftCredentials' in changes) spaceAccess.forget();
+  });
 
   handleRequests<Pick<BackgroundRequests, 'conversations.get' | 'ui.openSettings'>>(
     {

@@ -76,7 +76,7 @@ export async function dispatchToggleCommand(chromium: ExtensionBrowser, pageUrlP
 }
 
 export interface StoredConversation {
-  conversation: { id: string; title: string; account: string } | undefined;
+  conversation: { id: string; title: string; account: string; integrationId?: string; model?: string } | undefined;
   messages: { id: string; role: string; seq: number; status: string; message: { parts: { type: string; text?: string; state?: string }[] } }[];
 }
 
