@@ -71,7 +71,7 @@ export function inputOf(draft: IntegrationDraft): IntegrationInput {
 }
 
 /** The integration form: edit, fetch the provider's models, test the connection, ask for a host permission. */
-export function useIntegrationForm(initial: PublicIntegration | undefined, stored: PublicIntegration | undefined) {
+export function useIntegrationForm(initial: PublicIntegration | undefined, onTested?: () => void) {
   const [draft, setDraft] = useState<IntegrationDraft>(() => draftOf(initial));
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
   const [spaces, setSpaces] = useState<{ spaces: AccessibleSpace[] } | { problem: string }>();
@@ -115,6 +115,7 @@ export function useIntegrationForm(initial: PublicIntegration | undefined, store
       if (result.ok) {
         setTest({ kind: 'ok', message: `Connected: ${modelId} answered${result.reply ? ` "${result.reply}"` : ''}.${result.models ? ` The endpoint lists ${result.models.length} models.` : ''}` });
       } else setTest({ kind: 'problem', problem: result.problem! });
+      if (result.usage && draft.id) onTested?.();
     } catch (e) {
       setTest({ kind: 'problem', problem: { code: 'provider', message: e instanceof Error ? e.message : String(e) } });
     }
@@ -141,5 +142,5 @@ export function useIntegrationForm(initial: PublicIntegration | undefined, store
     }
   };
 
-  return { draft, update, addModels, updateModel, fetchModels, test, runTest, grant, spaces, loadSpaces, stored };
+  return { draft, update, addModels, updateModel, fetchModels, test, runTest, grant, spaces, loadSpaces };
 }

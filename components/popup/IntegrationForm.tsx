@@ -10,11 +10,13 @@ interface IntegrationFormProps {
   integration?: PublicIntegration;
   onSave: (input: IntegrationInput) => Promise<string>;
   onDone: () => void;
+  /** A test of a saved integration is a real call: its usage changed. */
+  onTested?: () => void;
 }
 
 /** Create or edit one AI integration: provider, address, key (write-only), models with their figures, budget, spaces. */
-export function IntegrationForm({ integration, onSave, onDone }: IntegrationFormProps) {
-  const form = useIntegrationForm(integration, integration);
+export function IntegrationForm({ integration, onSave, onDone, onTested }: IntegrationFormProps) {
+  const form = useIntegrationForm(integration, onTested);
   const { draft, update, test } = form;
   const [newModel, setNewModel] = useState('');
   const [saveError, setSaveError] = useState<string>();

@@ -67,6 +67,7 @@ export function Integrations({ integrations }: { integrations: ReturnType<typeof
             key={editing}
             integration={current}
             onSave={integrations.save}
+            onTested={() => void integrations.reload()}
             onDone={() => {
               setEditing(null);
               void integrations.reload();

@@ -21,6 +21,14 @@ export class Popup {
     await input!.type(value);
   }
 
+  /** Empty a field the way a user does (select all, delete), so the form's state follows. */
+  async clear(form: string, field: string): Promise<void> {
+    const input = await this.page.waitForSelector(`form[aria-label="${form}"] [name="${field}"]`);
+    await input!.click({ count: 3 });
+    await input!.evaluate((el) => (el as HTMLInputElement).select());
+    await this.page.keyboard.press('Backspace');
+  }
+
   async choose(form: string, field: string, value: string): Promise<void> {
     await this.page.select(`form[aria-label="${form}"] [name="${field}"]`, value);
   }
