@@ -12,6 +12,7 @@ import { searchDocs } from '../lib/docs/search-docs';
 import { DOCS_CORPUS } from '../tests/sandbox/docs/corpus';
 import { pagesFromCorpus, searchIndexFor } from '../tests/sandbox/docs/site';
 import { sharedReference } from '../tests/shared-reference';
+import { DOCS_QUESTIONS } from './fixtures/docs-questions';
 
 const REAL_INDEX = sharedReference('spacelift/docs/search_index.json') ?? '(absent) ../shared/spacelift/docs/search_index.json';
 
@@ -56,6 +57,8 @@ export async function benchDocsSearch(): Promise<Record<string, number | string>
     }
   }
 
+  const relevance = usingRealIndex ? measureRelevance(index) : undefined;
+
   return {
     corpus: usingRealIndex ? `real docs.spacelift.io index (${REAL_INDEX})` : 'sandbox corpus (real index absent)',
     entries: entries.length,
@@ -69,6 +72,36 @@ export async function benchDocsSearch(): Promise<Record<string, number | string>
     searchMedianMs: round(percentile(samples, 0.5)),
     searchP95Ms: round(percentile(samples, 0.95)),
     searchMaxMs: round(Math.max(...samples)),
+    ...(relevance ?? { relevance: 'real index absent: users\' questions not measured' }),
+  };
+}
+
+/**
+ * How well users' questions, asked as they are, find a page that answers them
+ * (bench/fixtures/docs-questions.ts): the share with such a page first, in the top 3,
+ * in the top 5, and the mean reciprocal rank.
+ */
+function measureRelevance(index: DocsSearchIndex): Record<string, number> {
+  let first = 0;
+  let top3 = 0;
+  let top5 = 0;
+  let reciprocal = 0;
+  for (const { question, relevant } of DOCS_QUESTIONS) {
+    const paths = searchDocs(index, question, { limit: 5 }).map((result) => result.url.slice(index.docsBase.length + 1));
+    const rank = paths.findIndex((path) => relevant.some((prefix) => path.startsWith(prefix)));
+    if (rank < 0) continue;
+    if (rank === 0) first++;
+    if (rank < 3) top3++;
+    top5++;
+    reciprocal += 1 / (rank + 1);
+  }
+  const n = DOCS_QUESTIONS.length;
+  return {
+    questions: n,
+    answerFirstPct: round((100 * first) / n),
+    answerInTop3Pct: round((100 * top3) / n),
+    answerInTop5Pct: round((100 * top5) / n),
+    meanReciprocalRank: round(reciprocal / n),
   };
 }
 

@@ -5,6 +5,7 @@ import { benchDocsSearch } from './docs-search';
 import { benchGraphqlAnswers } from './graphql-answers';
 import { benchQueryAnswers } from './query-answers';
 import { benchHistory } from './history';
+import { benchFirstText } from './first-text';
 
 type Figures = Record<string, number | string>;
 
@@ -14,6 +15,7 @@ const sections: [string, () => Figures | Promise<Figures>][] = [
   ['inspect_graphql answers', benchGraphqlAnswers],
   ['query_graphql answers (what the model receives)', benchQueryAnswers],
   ['History at 10,000 conversations / 200,000 messages (fake-indexeddb)', () => benchHistory()],
+  ["Model's first text → on screen in the panel (Chromium, built extension)", benchFirstText],
 ];
 
 for (const [title, run] of sections) {

@@ -1,4 +1,5 @@
-import { Chat, useChat } from '@ai-sdk/react';
+import { useChat } from '@ai-sdk/react';
+import { PanelChat } from '../../lib/chat/panel-chat';
 import type { UIMessage } from 'ai';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PortChatTransport, AssistantError } from '../../lib/chat/port-transport';
@@ -18,9 +19,10 @@ const FOLLOW_RUNNING_MS = 1_000;
  */
 export function usePanelChat() {
   const transport = useMemo(() => new PortChatTransport(), []);
-  const [chat, setChat] = useState(() => new Chat<UIMessage>({ id: readPanelSession().conversationId ?? crypto.randomUUID(), transport }));
+  const [chat, setChat] = useState(() => new PanelChat({ id: readPanelSession().conversationId ?? crypto.randomUUID(), transport }));
   const [answer, setAnswer] = useState<AnswerState>('idle');
-  const helpers = useChat({ chat, throttle: 16 });
+  // Renders are throttled by PanelChat (first words at once, then at most one render per 16 ms).
+  const helpers = useChat({ chat });
 
   useEffect(() => {
     const id = readPanelSession().conversationId;
@@ -29,7 +31,7 @@ export function usePanelChat() {
     const restore = async () => {
       const saved = await requestBackground('conversations.get', { id }).catch(() => null);
       if (!live || !saved) return;
-      setChat(new Chat<UIMessage>({ id, messages: saved.messages, transport }));
+      setChat(new PanelChat({ id, messages: saved.messages, transport }));
       setAnswer(saved.answer);
       if (saved.answer === 'running') setTimeout(() => void restore(), FOLLOW_RUNNING_MS);
     };
@@ -61,7 +63,7 @@ export function usePanelChat() {
   const newConversation = useCallback(() => {
     void helpers.stop();
     setAnswer('idle');
-    setChat(new Chat<UIMessage>({ id: crypto.randomUUID(), transport }));
+    setChat(new PanelChat({ id: crypto.randomUUID(), transport }));
   }, [helpers, transport]);
 
   return {

@@ -34,7 +34,7 @@ describe('searchDocs on the sandbox corpus', () => {
 
   it('answers a question in plain words', () => {
     expect(paths('how do I confirm a run')[0]).toBe('concepts/run/tracked.html#confirming-a-run');
-    expect(paths('api key token').slice(0, 2)).toEqual(['integrations/api.html#getting-a-token', 'integrations/api.html#api-keys']);
+    expect(paths('api key token')[0]).toBe('integrations/api.html#getting-a-token');
   });
 
   it('falls back to any word when no entry has all of them', () => {
@@ -64,8 +64,8 @@ describe('searchDocs on the sandbox corpus', () => {
   });
 });
 
-describe('searchDocs per-page cap', () => {
-  // One page with a matching intro and four matching headings, and two other pages.
+describe('searchDocs ranks pages', () => {
+  // One page with a matching intro and four matching headings, and three other pages.
   const index = indexOf({
     docs: [
       { location: 'concepts/policy.html', title: 'Policies', text: 'Policies are rules written in Rego.' },
@@ -76,15 +76,33 @@ describe('searchDocs per-page cap', () => {
       })),
       { location: 'concepts/stack.html#attaching-policies', title: 'Attaching policies', text: 'Attach a policy to a stack.' },
       { location: 'concepts/spaces.html', title: 'Spaces', text: 'Spaces hold stacks, contexts and policies.' },
+      { location: 'concepts/context.html#plan-and-push', title: 'Plan and push', text: 'Contexts are read at plan time.' },
     ],
   });
 
-  it('returns at most two results from one page when other pages match', () => {
-    const urls = searchDocs(index, 'policies').map((result) => result.url);
-    expect(urls).toHaveLength(4);
-    expect(urls.filter((url) => url.startsWith(`${DOCS_BASE}/concepts/policy.html`))).toHaveLength(2);
-    expect(urls).toContain(`${DOCS_BASE}/concepts/stack.html#attaching-policies`);
-    expect(urls).toContain(`${DOCS_BASE}/concepts/spaces.html`);
+  it('gives one result per page: its best-matching entry, the other pages after it', () => {
+    const urls = searchDocs(index, 'policies').map((result) => result.url.split('#')[0]);
+    expect(urls).toEqual([`${DOCS_BASE}/concepts/policy.html`, `${DOCS_BASE}/concepts/stack.html`, `${DOCS_BASE}/concepts/spaces.html`]);
+  });
+
+  it('puts a page with many matching sections ahead of a lone heading that matches slightly better', () => {
+    const pages = indexOf({
+      docs: [
+        { location: 'misc.html#aside', title: 'Aside', text: 'terraform state' },
+        ...Array.from({ length: 12 }, (_, i) => ({ location: `guide.html#part-${i}`, title: `Part ${i}`, text: `terraform state, part ${i}` })),
+      ],
+    });
+    expect(searchDocs(pages, 'terraform state').map((result) => result.url.split('#')[0])).toEqual([`${DOCS_BASE}/guide.html`, `${DOCS_BASE}/misc.html`]);
+  });
+
+  it("prefers a page's own introduction to one of its headings holding the same words", () => {
+    const pages = indexOf({
+      docs: [
+        { location: 'concepts/drift.html', title: 'Drift detection', text: 'Drift detection finds changes made outside Spacelift.' },
+        { location: 'concepts/drift.html#schedule', title: 'Schedule', text: 'Drift detection runs on a schedule.' },
+      ],
+    });
+    expect(searchDocs(pages, 'drift detection').map((result) => result.url)).toEqual([`${DOCS_BASE}/concepts/drift.html`]);
   });
 });
 

@@ -11,7 +11,7 @@ export interface DocsDeps {
 export function createSearchDocsTool(deps: DocsDeps) {
   return tool({
     description:
-      'Search the Spacelift documentation. Returns the best matching pages and sections with a snippet and URL. Use it for how-to and concept questions; then read_docs_page to quote the page. Cite the URLs you used.',
+      'Search the Spacelift documentation. Returns the best matching pages (one result per page: its best-matching section, with a snippet and URL). Use it for how-to and concept questions; then read_docs_page on the most promising URL to answer from the page itself. Cite the URLs you used.',
     inputSchema: z.object({
       query: z.string().min(1).describe('A few keywords, e.g. "stack dependencies outputs"'),
       limit: z.number().int().min(1).max(10).optional(),

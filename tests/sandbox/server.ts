@@ -1,4 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createGraphQLServer } from './graphql/index';
 import { mintSessionToken, SANDBOX_USERS } from './graphql/auth';
@@ -12,6 +15,12 @@ export interface SandboxOptions {
   /** Serve this mkdocs search_index.json instead of the sandbox's own small docs corpus. */
   fullDocsIndex?: string;
   tokenTtlSeconds?: number;
+  /**
+   * 'spacelift-io': serve HTTPS as `https://acme.app.spacelift.io:<port>` with the test
+   * certificate in tests/sandbox/tls/, for a browser that maps the real host names to
+   * 127.0.0.1 (see tests/e2e/real-host.e2e.ts).
+   */
+  tls?: 'spacelift-io';
 }
 
 export interface Sandbox {
@@ -28,6 +37,8 @@ export interface Sandbox {
 }
 
 export const SANDBOX_HOST = 'spacelift.localhost';
+/** The account host the HTTPS sandbox poses as. */
+export const SANDBOX_TLS_HOST = 'acme.app.spacelift.io';
 const SESSION_COOKIE = 'spacelift_session';
 
 /** The local Spacelift stand-in: web app, GraphQL API, docs site and a scripted model on one port. */
@@ -40,7 +51,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // The browser session of the sandbox's signed-in user (an admin), as the real app has one.
   const sessionToken = await mintSessionToken(SANDBOX_USERS.admin.id, { ttlSeconds: 24 * 3600 });
 
-  const server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'OPTIONS') return preflight(res);
     if (path === '/graphql') return void graphql.yoga(req, res);
@@ -57,13 +68,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (webApp(req, res)) return;
     notFound(res);
-  });
+  };
+  const server = options.tls ? createHttpsServer(testCertificate(), handler) : createServer(handler);
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    appUrl: `http://${SANDBOX_HOST}:${port}`,
-    apiUrl: `http://127.0.0.1:${port}`,
+    appUrl: options.tls ? `https://${SANDBOX_TLS_HOST}:${port}` : `http://${SANDBOX_HOST}:${port}`,
+    apiUrl: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     model,
     graphql,
@@ -74,6 +86,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         server.close(() => resolve());
       }),
   };
+}
+
+function testCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = resolve(import.meta.dirname, 'tls');
+  return { key: readFileSync(resolve(dir, 'key.pem')), cert: readFileSync(resolve(dir, 'cert.pem')) };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -26,7 +26,9 @@ export interface ExtensionBrowser {
 }
 
 /** Launch Chromium with the built extension loaded (headless unless HEADFUL=1). */
-export async function launchWithExtension(options: { headless?: boolean; windowSize?: [number, number] } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { headless?: boolean; windowSize?: [number, number]; extraArgs?: string[] } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${EXTENSION_DIR} is missing`);
   const profile = mkdtempSync(join(tmpdir(), 'ia-profile-'));
   const [width, height] = options.windowSize ?? [1400, 900];
@@ -47,6 +49,7 @@ export async function launchWithExtension(options: { headless?: boolean; windowS
       '--disable-sync',
       '--disable-dev-shm-usage',
       `--window-size=${width},${height}`,
+      ...(options.extraArgs ?? []),
     ],
   });
   const swTarget = await browser.waitForTarget(isExtensionWorker, { timeout: 20_000 });

@@ -29,6 +29,8 @@ export class ScriptedModel {
   readonly requests: ChatCompletionRequest[] = [];
   /** Requests whose response was cut by the client (e.g. a stopped worker). */
   aborted = 0;
+  /** When the first text of each streamed answer was written (epoch ms, sub-ms precision), for benchmarks. */
+  readonly firstTextWrittenAt: number[] = [];
 
   queue(...turns: ScriptedTurn[]): void {
     this.turns.push(...turns);
@@ -38,6 +40,7 @@ export class ScriptedModel {
     this.turns = [];
     this.requests.length = 0;
     this.aborted = 0;
+    this.firstTextWrittenAt.length = 0;
   }
 
   /** Handle `/v1/*` and `/__model/*`; returns false for other paths. */
@@ -133,6 +136,7 @@ export class ScriptedModel {
     const size = 'chunkSize' in turn && turn.chunkSize ? turn.chunkSize : 8;
     for (let i = 0; i < text.length && !closed; i += size) {
       send({ content: text.slice(i, i + size) });
+      if (i === 0) this.firstTextWrittenAt.push(performance.timeOrigin + performance.now());
       await sleep(turn.chunkDelayMs ?? 0);
     }
     if ('toolCalls' in turn) {
