@@ -6,6 +6,7 @@ import { benchGraphqlAnswers } from './graphql-answers';
 import { benchQueryAnswers } from './query-answers';
 import { benchHistory } from './history';
 import { benchFirstText } from './first-text';
+import { benchUsageLedger } from './usage-ledger';
 
 type Figures = Record<string, number | string>;
 
@@ -15,6 +16,7 @@ const sections: [string, () => Figures | Promise<Figures>][] = [
   ['inspect_graphql answers', benchGraphqlAnswers],
   ['query_graphql answers (what the model receives)', benchQueryAnswers],
   ['History at 10,000 conversations / 200,000 messages (fake-indexeddb)', () => benchHistory()],
+  ['Usage ledger at 27,000 calls (fake-indexeddb)', benchUsageLedger],
   ["Model's first text → on screen in the panel (Chromium, built extension)", benchFirstText],
 ];
 
