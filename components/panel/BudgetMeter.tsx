@@ -1,5 +1,5 @@
 import type { PanelIntegration } from '../../lib/models/model-choice';
-import { formatUsd, formatUsdExact } from '../../lib/budget/format';
+import { formatUsdExact, formatUsdShort } from '../../lib/budget/format';
 import { formatMoment, WINDOW_DAYS } from '../../lib/budget/window';
 
 /** What the meter says, in full: its hover text and accessible name. */
@@ -50,7 +50,7 @@ export function BudgetMeter({ integration }: { integration: PanelIntegration | u
         </span>
       )}
       {/* With a budget the bar says it; without one, what was spent. The hover has the exact figures. */}
-      {budget.limitMicros === null && <span className="ia-budget-text">{formatUsd(budget.usedMicros)}</span>}
+      {budget.limitMicros === null && <span className="ia-budget-text">{formatUsdShort(budget.usedMicros)}</span>}
       <span className="ia-budget-tip" role="tooltip" data-testid="ia-budget-tip">
         <strong>{integration.name}</strong>
         {figures.map((line) => (

@@ -12,6 +12,12 @@ export function formatUsd(micros: number): string {
   return `$${usd.toPrecision(2).replace(/0+$/, '')}`.replace(/\.$/, '');
 }
 
+/** For tight places (the header): cents, or "<$0.01"; the exact figure goes in a hover. */
+export function formatUsdShort(micros: number): string {
+  if (micros > 0 && micros < 10_000) return '<$0.01';
+  return `$${microsToUsd(micros).toFixed(microsToUsd(micros) >= 100 ? 0 : 2)}`;
+}
+
 /** Token counts: exact below 10,000, then "12.3k", "1.2M". */
 export function formatTokens(count: number): string {
   if (count < 10_000) return count.toLocaleString('en-US');

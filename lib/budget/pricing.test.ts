@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costMicros, tokenUsageOf, usdToMicros } from './pricing';
-import { formatPrice, formatTokens, formatUsd, formatUsdExact } from './format';
+import { formatPrice, formatTokens, formatUsd, formatUsdExact, formatUsdShort } from './format';
 import { budgetLimitMicros, budgetStatus, ORGANIZATION_DEFAULT_BUDGET_USD } from './budget';
 
 const usage = (inputTokens: number, outputTokens: number, cachedInputTokens = 0, cacheWriteTokens = 0) => ({
@@ -55,6 +55,10 @@ describe('pricing', () => {
     expect(formatPrice({ inputPerM: 0.4, outputPerM: 1.6 })).toBe('$0.40 in · $1.60 out /M');
     expect(formatPrice({ inputPerM: 0.075, outputPerM: 15 })).toBe('$0.075 in · $15.00 out /M');
     expect(formatPrice(undefined)).toBe('no price');
+    expect(formatUsdShort(535)).toBe('<$0.01');
+    expect(formatUsdShort(0)).toBe('$0.00');
+    expect(formatUsdShort(usdToMicros(3.456))).toBe('$3.46');
+    expect(formatUsdShort(usdToMicros(1234.5))).toBe('$1235');
   });
 });
 
