@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { usePanelChat } from '../hooks/usePanelChat';
-import { useModelStatus } from '../hooks/useModelStatus';
+import { useModelSelection } from '../hooks/useModelSelection';
+import { BudgetNotice, NoToolsNotice } from './BudgetNotice';
 import { Composer } from './Composer';
 import { Thread } from './Thread';
 import { ErrorNotice } from './ErrorNotice';
@@ -21,14 +22,20 @@ interface PanelProps {
 
 export function Panel({ open, focusToken, onClose, historyEvents }: PanelProps) {
   const chat = usePanelChat(historyEvents);
-  const model = useModelStatus(focusToken);
+  const models = useModelSelection(chat.conversationId, focusToken, chat.busy);
   const [historyOpen, setHistoryOpen] = useState(false);
   // Bumped when History closes, so the composer takes the focus back.
   const [composerFocus, setComposerFocus] = useState(0);
   const toast = useToast();
   const suggestions = usePageSuggestions(open && !historyOpen && chat.messages.length === 0);
+  const openSettings = () => void requestBackground('ui.openSettings', undefined);
+  const budgetUsedUp = !!models.integration?.budget.exhausted;
   const disabledReason =
-    model && !model.configured ? 'Set up a model in the extension settings to start chatting.' : undefined;
+    models.state && !models.state.integrations.length
+      ? 'Set up a model in the extension settings to start chatting.'
+      : budgetUsedUp
+        ? 'Sending is paused while this budget is used up; your draft stays here.'
+        : undefined;
 
   const closeHistory = useCallback(() => {
     setHistoryOpen(false);
@@ -57,7 +64,8 @@ export function Panel({ open, focusToken, onClose, historyEvents }: PanelProps) 
       <PanelHeader
         historyOpen={historyOpen}
         onToggleHistory={() => (historyOpen ? closeHistory() : setHistoryOpen(true))}
-        modelLabel={model?.configured ? model.model : 'No model'}
+        models={models}
+        onManageModels={openSettings}
         onNewConversation={() => {
           chat.newConversation();
           if (historyOpen) closeHistory();
@@ -85,13 +93,11 @@ export function Panel({ open, focusToken, onClose, historyEvents }: PanelProps) 
           suggestions={suggestions}
           onSuggestion={disabledReason ? undefined : chat.send}
         />
-        {chat.error && (
-          <ErrorNotice
-            error={chat.error}
-            onRetry={chat.retry}
-            onOpenSettings={() => void requestBackground('ui.openSettings', undefined)}
-          />
+        <BudgetNotice models={models} onSetUp={openSettings} />
+        {chat.error && !(budgetUsedUp && chat.error.code === 'budget-exhausted') && (
+          <ErrorNotice error={chat.error} onRetry={chat.retry} onOpenSettings={openSettings} />
         )}
+        <NoToolsNotice models={models} />
         <Composer
           open={open && !historyOpen}
           focusToken={focusToken + composerFocus}

@@ -8,6 +8,7 @@ import { useStableCallback } from '../hooks/useStableCallback';
 import { MessageActions } from './MessageActions';
 import { EditMessage } from './EditMessage';
 import { textOf } from '../../lib/db/conversation-store';
+import { answerUsageOf } from '../../lib/budget/answer-usage';
 
 interface ThreadProps {
   messages: UIMessage[];
@@ -122,7 +123,7 @@ const MessageView = memo(function MessageView({ message, onNavigate, onRegenerat
         if (isToolUIPart(part)) return <ToolCard key={part.toolCallId} part={part} />;
         return null;
       })}
-      <MessageActions text={text} onRegenerate={onRegenerate} onEdit={onEdit ? () => setEditing(true) : undefined} />
+      <MessageActions text={text} usage={message.role === 'assistant' ? answerUsageOf(message) : undefined} onRegenerate={onRegenerate} onEdit={onEdit ? () => setEditing(true) : undefined} />
     </div>
   );
 });

@@ -3,8 +3,11 @@ import { AssistantDatabase } from '../db/database';
 import { ConversationStore } from '../db/conversation-store';
 import { handleRequests, requestTab } from '../messaging/requests';
 import type { BackgroundRequests } from '../messaging/protocol';
-import { modelSettingsItem, saveModelSettings, toPublicSettings } from '../settings/model-settings';
 import { createLanguageModel } from '../models/create-language-model';
+import { UsageLedger } from '../budget/usage-ledger';
+import { ModelService } from '../models/model-service';
+import { fetchAccessibleSpaces, SpaceAccessCache } from '../models/scoping';
+import { registerModelRequests } from './model-requests';
 import { runChat } from '../agent/run-chat';
 import { createAskTools } from '../agent/ask-tools';
 import { serveChatPorts } from './chat-port-server';
@@ -24,11 +27,19 @@ export function startBackground(): void {
   const services = new AccountServices(new CacheStore(db));
   // Conversations whose answer this worker is writing now (gone if the worker dies: that is the point).
   const running = new Set<string>();
+  const ledger = new UsageLedger(db);
+  void ledger.prune().catch(() => undefined);
+  // Which Spacelift spaces the user's identity reaches, per account: decides which scoped integrations are listed.
+  const spaceAccess = new SpaceAccessCache((account) => fetchAccessibleSpaces(services.account(account).client));
+  const models = new ModelService({ ledger, store, spaceAccess: (account) => spaceAccess.get(account), createModel: createLanguageModel });
+  registerModelRequests({ models, ledger, spaceliftClient: (account) => services.account(account).client, onChange: () => spaceAccess.forget() });
+  // Signed in as someone else: which spaces they reach is asked again.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'spaceliftCredentials' in changes) spaceAccess.forget();
+  });
 
-  handleRequests<Pick<BackgroundRequests, 'settings.getModel' | 'settings.saveModel' | 'conversations.get' | 'ui.openSettings'>>(
+  handleRequests<Pick<BackgroundRequests, 'conversations.get' | 'ui.openSettings'>>(
     {
-      'settings.getModel': async () => toPublicSettings(await modelSettingsItem.getValue()),
-      'settings.saveModel': (input) => saveModelSettings(input),
       'conversations.get': async ({ id }) => {
         const saved = await store.getWithRecords(id);
         if (!saved) return null;
@@ -47,7 +58,8 @@ export function startBackground(): void {
   registerSpaceliftRequests(services);
   registerHistoryRequests({ db, store });
   broadcastHistoryChanges(store);
-  const titleAfterAnswer = createAutoTitler({ store, loadSettings: () => modelSettingsItem.getValue(), createModel: createLanguageModel });
+  // Titles from the first exchange, with the conversation's own model, counted in its budget.
+  const titleAfterAnswer = createAutoTitler({ store, chooseModel: (id, account) => models.choose(id, account), recordUsage: (call) => models.record(call) });
   void restoreSelfHosted().catch((error: unknown) => console.warn('[infra-assistant] self-hosted hosts:', error));
 
   serveChatPorts({
@@ -66,8 +78,8 @@ export function startBackground(): void {
         request,
         {
           store,
-          loadSettings: () => modelSettingsItem.getValue(),
-          createModel: createLanguageModel,
+          chooseModel: (conversationId) => models.choose(conversationId, origin),
+          recordUsage: (call) => models.record(call),
           tools: createAskTools({
             origin,
             readPage: () => inTab((id) => requestTab(id, 'page.read', undefined, frameId)),

@@ -10,6 +10,8 @@ export interface ConversationMeta {
   account: string;
   mode: ChatMode;
   model: string;
+  /** The AI integration of `model` (since v3). */
+  integrationId?: string;
 }
 
 /** Where a History page ends: pass it back as `before` for the next page. */
@@ -453,6 +455,18 @@ export class ConversationStore {
       return { kind: existing ? 'updated' : 'added', record };
     }
     return { kind: 'updated', record };
+  }
+
+  /** The integration and model a stored conversation uses; null when it is not stored (yet). */
+  async modelChoice(id: string): Promise<{ integrationId?: string; model: string } | null> {
+    const conversation = await this.db.conversations.get(id);
+    if (!conversation) return null;
+    return { model: conversation.model, ...(conversation.integrationId ? { integrationId: conversation.integrationId } : {}) };
+  }
+
+  /** The user picked another model for a stored conversation (not a change History lists it by). False if it is not stored. */
+  async setModelChoice(id: string, integrationId: string, model: string): Promise<boolean> {
+    return (await this.db.conversations.update(id, { integrationId, model })) > 0;
   }
 
   private async nextDocNo(): Promise<number> {

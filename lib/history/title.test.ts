@@ -7,6 +7,8 @@ import { cleanTitle, firstExchange, generateTitle, TITLE_INSTRUCTIONS } from './
 import { createAutoTitler } from './auto-title';
 import { searchHistory } from './search';
 import { TITLE_REQUEST_MARKER } from '../../tests/sandbox/model/scripted-model';
+import type { ModelChoice } from '../models/model-choice';
+import type { CallToRecord } from '../budget/usage-ledger';
 
 const user = (id: string, text: string): UIMessage => ({ id, role: 'user', parts: [{ type: 'text', text }] });
 const assistant = (id: string, text: string): UIMessage => ({ id, role: 'assistant', parts: [{ type: 'text', text }] });
@@ -66,7 +68,15 @@ describe('automatic titles', () => {
   let db: AssistantDatabase;
   let store: ConversationStore;
   const meta = { id: 'c1', account: 'https://acme.app.spacelift.io', mode: 'ask' as const, model: 'm' };
-  const settings = { provider: 'openai-compatible' as const, baseURL: 'http://x', apiKey: '', model: 'm' };
+  /** What the model service hands over for a conversation: its integration's model and budget. */
+  const choice = (model: MockLanguageModelV4, exhausted = false) =>
+    ({
+      integration: { id: 'int-1', name: 'Sandbox', provider: 'openai-compatible' },
+      modelId: 'm',
+      info: { price: { inputPerMTok: 1, outputPerMTok: 2 } },
+      model,
+      budget: { exhausted },
+    }) as unknown as ModelChoice;
 
   beforeEach(async () => {
     db = new AssistantDatabase(`titles-${Math.random()}`);
@@ -79,26 +89,39 @@ describe('automatic titles', () => {
 
   it('starts as the question, becomes the model title after the first answer, searchable by its words', async () => {
     expect((await store.get('c1'))!.conversation).toMatchObject({ title: 'Why did the last run of prod-network fail with a state lock…', titleSource: 'question' });
-    const titler = createAutoTitler({ store, loadSettings: async () => settings, createModel: () => titleModel('Kubernetes lock incident') });
+    const recorded: CallToRecord[] = [];
+    const asked: string[] = [];
+    const titler = createAutoTitler({
+      store,
+      chooseModel: async (id, account) => (asked.push(`${id} ${account}`), choice(titleModel('Kubernetes lock incident'))),
+      recordUsage: async (call) => recorded.push(call),
+    });
     await titler('c1'); // no answer yet: nothing to title from
     expect((await store.get('c1'))!.conversation.titleSource).toBe('question');
     await store.saveAnswer('c1', 1, assistant('a1', 'Another run held the lock.'), 'complete');
     await titler('c1');
     expect((await store.get('c1'))!.conversation).toMatchObject({ title: 'Kubernetes lock incident', titleSource: 'generated' });
     expect((await searchHistory(db, 'kubernetes')).map((h) => h.conversation.id)).toEqual(['c1']);
+    // The conversation's own model on its account, and the call counted in that integration's budget.
+    expect(asked).toEqual(['c1 https://acme.app.spacelift.io']);
+    expect(recorded).toEqual([expect.objectContaining({ integrationId: 'int-1', kind: 'title', conversationId: 'c1', model: 'm' })]);
   });
 
   it('keeps the question when no model is set or the model fails, and asks only once', async () => {
     await store.saveAnswer('c1', 1, assistant('a1', 'Another run held the lock.'), 'complete');
-    await createAutoTitler({ store, loadSettings: async () => null, createModel: () => titleModel('x') })('c1');
+    await createAutoTitler({ store, chooseModel: async () => null })('c1');
+    expect((await store.get('c1'))!.conversation.titleSource).toBe('question');
+    // A used-up budget: no call at all.
+    const spent = titleModel('Should not be asked');
+    await createAutoTitler({ store, chooseModel: async () => choice(spent, true) })('c1');
+    expect(spent.doGenerateCalls).toHaveLength(0);
     expect((await store.get('c1'))!.conversation.titleSource).toBe('question');
     let calls = 0;
     const failing = createAutoTitler({
       store,
-      loadSettings: async () => settings,
-      createModel: () => {
+      chooseModel: async () => {
         calls++;
-        return titleModel(new Error('model down'));
+        return choice(titleModel(new Error('model down')));
       },
     });
     await failing('c1');
@@ -111,8 +134,7 @@ describe('automatic titles', () => {
     await store.saveAnswer('c1', 1, assistant('a1', 'Another run held the lock.'), 'complete');
     const titler = createAutoTitler({
       store,
-      loadSettings: async () => settings,
-      createModel: () => titleModel('Model title'),
+      chooseModel: async () => choice(titleModel('Model title')),
       generate: async () => {
         await store.rename('c1', 'My own name');
         return 'Model title';

@@ -1,4 +1,4 @@
-import { generateText, type LanguageModel, type UIMessage } from 'ai';
+import { generateText, type LanguageModel, type LanguageModelUsage, type UIMessage } from 'ai';
 import { searchableText } from './tokenize';
 import { TITLE_LENGTH } from '../db/conversation-store';
 
@@ -57,12 +57,12 @@ export function cleanTitle(reply: string): string | null {
 export async function generateTitle(
   model: LanguageModel,
   exchange: { question: string; answer: string },
-  options: { abortSignal?: AbortSignal; timeoutMs?: number } = {},
+  options: { abortSignal?: AbortSignal; timeoutMs?: number; onUsage?: (usage: LanguageModelUsage) => void } = {},
 ): Promise<string | null> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? TITLE_TIMEOUT_MS);
   const abortSignal = options.abortSignal ? AbortSignal.any([options.abortSignal, timeout]) : timeout;
   try {
-    const { text } = await generateText({
+    const { text, usage } = await generateText({
       model,
       instructions: TITLE_INSTRUCTIONS,
       prompt:
@@ -73,6 +73,7 @@ export async function generateTitle(
       maxRetries: 0,
       abortSignal,
     });
+    options.onUsage?.(usage);
     return cleanTitle(text);
   } catch {
     return null;

@@ -2,7 +2,13 @@ import type { UIMessage } from 'ai';
 import type { ConversationSummary, HistoryChange, HistoryCursor, HistoryPage } from '../db/conversation-store';
 import type { HistoryHit } from '../history/search';
 import type { ExportFormat, ImportResult } from '../history/transfer';
-import type { PublicModelSettings, ModelSettingsInput } from '../settings/model-settings';
+import type { IntegrationInput, ModelSelection, PublicIntegration } from '../settings/model-integrations';
+import type { PanelModelState } from '../models/model-choice';
+import type { ConnectionTestResult as ModelConnectionTestResult } from '../models/connection-test';
+import type { ConnectionProblem } from '../models/connection-errors';
+import type { BudgetStatus } from '../budget/budget';
+import type { IntegrationUsage } from '../budget/usage-ledger';
+import type { AccessibleSpace } from '../models/scoping';
 import type { PageSnapshot } from '../page/page-snapshot';
 import type { NavigationResult } from '../page/navigate-in-page';
 import type { SpaceliftCredential } from '../spacelift/credentials';
@@ -17,8 +23,6 @@ export const PROTOCOL = 'infra-assistant/1';
 
 /** Requests that the panel and the popup send to the background. */
 export interface BackgroundRequests {
-  'settings.getModel': { input: void; output: PublicModelSettings };
-  'settings.saveModel': { input: ModelSettingsInput; output: PublicModelSettings };
   'ui.openSettings': { input: void; output: void };
   'spacelift.listAccounts': { input: void; output: SpaceliftAccountView[] };
   'spacelift.saveCredential': { input: { origin: string; credential: SpaceliftCredential | null }; output: SpaceliftAccountView[] };
@@ -52,6 +56,29 @@ export interface BackgroundRequests {
    */
   'history.import': { input: { uploadId: string; part: number; parts: number; text: string }; output: ImportResult | null };
   // ---- end of History
+  // ---- Models: AI integrations, model choice, usage and budgets (lib/background/model-requests.ts).
+  // The panel may ask these two (its account is the sender's page); nothing here carries a key.
+  'models.panelState': { input: { conversationId: string }; output: PanelModelState };
+  'models.select': { input: { conversationId: string } & ModelSelection; output: PanelModelState };
+  // Extension pages only (the popup): integrations, keys (write-only), tests, usage, organization.
+  'models.listIntegrations': { input: void; output: IntegrationsView };
+  'models.saveIntegration': { input: IntegrationInput; output: IntegrationsView & { savedId: string } };
+  'models.deleteIntegration': { input: { id: string }; output: IntegrationsView };
+  'models.setDefault': { input: ModelSelection; output: IntegrationsView };
+  /** `draft.id` set and no apiKey: the stored key of that integration is used. */
+  'models.testConnection': { input: { draft: IntegrationInput; modelId: string }; output: ModelConnectionTestResult };
+  'models.fetchModels': { input: { draft: IntegrationInput }; output: { models: string[] | null; problem?: ConnectionProblem } };
+  'models.usage': { input: void; output: IntegrationUsage[] };
+  'models.listSpaces': { input: { account: string }; output: { spaces: AccessibleSpace[]; admin: boolean } | { problem: string } };
+  /** Mark (account) or unmark (null) an integration as organization-provided; only a Spacelift admin of the account may. */
+  'models.setOrganization': { input: { id: string; account: string | null }; output: IntegrationsView };
+}
+
+/** The popup's view of the integrations: no key, only whether one is set and its last characters. */
+export interface IntegrationsView {
+  integrations: PublicIntegration[];
+  defaultSelection: ModelSelection | null;
+  budgets: Record<string, BudgetStatus>;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { useSandboxDocs, useSandboxModel } from './extension';
+import { useIntegrations, useSandboxDocs, useSandboxModel } from './extension';
+import type { Integration } from '../../../lib/settings/model-integrations';
 import { AssistantPanel } from '../pages/assistant-panel';
 import { SandboxApp } from '../pages/sandbox-app';
 
@@ -19,10 +20,15 @@ export interface AssistantSession {
  * extension pointed at the sandbox's model and docs, and a sandbox page open
  * with its launcher in place (and the panel open, unless asked not to).
  */
-export async function openAssistant(path: string, options: { openPanel?: boolean } = {}): Promise<AssistantSession> {
+export async function openAssistant(
+  path: string,
+  options: { openPanel?: boolean; integrations?: (sandbox: Sandbox) => Integration[]; before?: (chromium: ExtensionBrowser, sandbox: Sandbox) => Promise<void> } = {},
+): Promise<AssistantSession> {
   const sandbox = await startSandbox();
   const chromium = await launchWithExtension();
-  await useSandboxModel(chromium, sandbox);
+  if (options.integrations) await useIntegrations(chromium, options.integrations(sandbox));
+  else await useSandboxModel(chromium, sandbox);
+  await options.before?.(chromium, sandbox);
   await useSandboxDocs(chromium, sandbox);
   const page = await chromium.browser.newPage();
   const app = new SandboxApp(page, sandbox.appUrl);

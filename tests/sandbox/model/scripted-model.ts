@@ -3,11 +3,26 @@ import { demoTurn } from './demo-turns';
 import { messageText, type ChatCompletionRequest, type ScriptedTurn } from './script';
 
 export const SANDBOX_MODEL_ID = 'sandbox-scripted';
+/** Answers like the first one; lets a test see that the chosen model is the one called. */
+export const SANDBOX_MINI_MODEL_ID = 'sandbox-scripted-mini';
+/** A model without tool calling: like Ollama's, it refuses a request that carries tools. */
+export const SANDBOX_NO_TOOLS_MODEL_ID = 'sandbox-no-tools';
+export const SANDBOX_MODEL_IDS = [SANDBOX_MODEL_ID, SANDBOX_MINI_MODEL_ID, SANDBOX_NO_TOOLS_MODEL_ID] as const;
+/** Any request with this key is refused, as a provider refuses a wrong or revoked key. */
+export const SANDBOX_BAD_KEY = 'sandbox-bad-key';
+/**
+ * Where the sandbox plays a default Ollama: the same model under /ollama/v1,
+ * refusing requests from browser extensions (an Origin of chrome-extension://
+ * or moz-extension://) with a bare 403, as Ollama does until OLLAMA_ORIGINS allows them.
+ */
+export const SANDBOX_OLLAMA_PREFIX = '/ollama';
 
 /**
  * A scripted OpenAI-compatible chat model: `/v1/chat/completions` (SSE with
- * tool calls and a usage chunk) and `/v1/models`. Tests queue turns through
- * `/__model/turns` (or `queue()` in-process) and read what it received.
+ * tool calls and a usage chunk, cached tokens included) and `/v1/models`.
+ * Tests queue turns through `/__model/turns` (or `queue()` in-process) and
+ * read what it received. A wrong key gets 401 and an unknown model 404, as
+ * from real providers.
  */
 /**
  * How the extension's title requests start (lib/history/title.ts TITLE_INSTRUCTIONS; a test keeps the
@@ -46,9 +61,21 @@ export class ScriptedModel {
 
   /** Handle `/v1/*` and `/__model/*`; returns false for other paths. */
   handle = (req: IncomingMessage, res: ServerResponse, body: string): boolean => {
-    const path = (req.url ?? '').split('?')[0];
+    let path = (req.url ?? '').split('?')[0] ?? '';
+    if (path.startsWith(`${SANDBOX_OLLAMA_PREFIX}/v1/`)) {
+      if (/^(chrome|moz)-extension:\/\//.test(req.headers.origin ?? '')) {
+        res.writeHead(403);
+        res.end();
+        return true;
+      }
+      path = path.slice(SANDBOX_OLLAMA_PREFIX.length);
+    }
     if (path === '/v1/models' && req.method === 'GET') {
-      json(res, 200, { object: 'list', data: [{ id: SANDBOX_MODEL_ID, object: 'model', owned_by: 'sandbox' }] });
+      if (req.headers.authorization === `Bearer ${SANDBOX_BAD_KEY}`) {
+        json(res, 401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } });
+        return true;
+      }
+      json(res, 200, { object: 'list', data: SANDBOX_MODEL_IDS.map((id) => ({ id, object: 'model', owned_by: 'sandbox' })) });
       return true;
     }
     if (path === '/v1/chat/completions' && req.method === 'POST') {
@@ -80,12 +107,16 @@ export class ScriptedModel {
       json(res, 400, { error: { message: 'Invalid JSON body', type: 'invalid_request_error' } });
       return;
     }
-    if (req.headers.authorization === 'Bearer sandbox-bad-key') {
+    if (req.headers.authorization === `Bearer ${SANDBOX_BAD_KEY}`) {
       json(res, 401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } });
       return;
     }
-    if (request.model !== SANDBOX_MODEL_ID) {
+    if (!(SANDBOX_MODEL_IDS as readonly string[]).includes(request.model)) {
       json(res, 404, { error: { message: `The model '${request.model}' does not exist`, type: 'invalid_request_error', code: 'model_not_found' } });
+      return;
+    }
+    if (request.model === SANDBOX_NO_TOOLS_MODEL_ID && request.tools?.length) {
+      json(res, 400, { error: { message: `registry.sandbox/${request.model} does not support tools`, type: 'api_error' } });
       return;
     }
     const titling = messageText(request.messages.find((m) => m.role === 'system')).startsWith(TITLE_REQUEST_MARKER);
@@ -179,11 +210,17 @@ function completion(request: ChatCompletionRequest, turn: Exclude<ScriptedTurn, 
   };
 }
 
-/** Rough token counts (4 characters a token): enough for budget meters to move. */
+/**
+ * Rough token counts (4 characters a token): enough for budget meters to move.
+ * Like OpenAI's prompt cache, the part of the prompt before the last message
+ * is reported as cached once it is long enough (1,024 tokens).
+ */
 function usageOf(request: ChatCompletionRequest, output: string) {
   const prompt_tokens = Math.ceil(JSON.stringify(request.messages).length / 4);
   const completion_tokens = Math.max(1, Math.ceil(output.length / 4));
-  return { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens };
+  const prefix = Math.ceil(JSON.stringify(request.messages.slice(0, -1)).length / 4);
+  const cached_tokens = prefix >= 1024 ? Math.floor(prefix / 128) * 128 : 0;
+  return { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens, prompt_tokens_details: { cached_tokens } };
 }
 
 function json(res: ServerResponse, status: number, value: unknown): void {
