@@ -106,10 +106,13 @@ describe('models in the panel: selector, budget meter, budgets that stop sending
     const conversationId = await s.page.evaluate(() => JSON.parse(sessionStorage.getItem('infra-assistant:panel') ?? '{}').conversationId as string);
     const stored = await readStoredConversation(s.chromium, conversationId);
     expect(stored.conversation).toMatchObject({ integrationId: 'sandbox', model: SANDBOX_MINI_MODEL_ID });
-    // The popup shows the use per integration and per model.
+    // The conversation's title comes from a second, short call to the same model, counted like the answer.
+    await expect.poll(async () => (await readStoredConversation(s.chromium, conversationId)).conversation?.title, { timeout: 15_000 }).toBe('Model');
+    expect(s.sandbox.model.titleRequests.at(-1)?.model).toBe(SANDBOX_MINI_MODEL_ID);
+    // The popup shows the use per integration and per model: two calls, the answer and its title.
     const popup = await Popup.open(s.chromium.browser, s.chromium.extensionId);
     const row = await popup.page.waitForSelector(`[data-testid="usage-summary"] tbody[data-integration="sandbox"] tr[data-model="${SANDBOX_MINI_MODEL_ID}"]`);
-    expect(await row!.evaluate((el) => el.textContent)).toMatch(/^sandbox-scripted-mini1/);
+    expect(await row!.evaluate((el) => el.textContent)).toMatch(/^sandbox-scripted-mini2/);
     await popup.close();
     await s.page.bringToFront();
 
