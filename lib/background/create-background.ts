@@ -16,7 +16,7 @@ import { AccountServices } from './account-services';
 import { registerSpaceliftRequests, restoreSelfHosted } from './spacelift-requests';
 import { answerState } from '../chat/answer-state';
 import { accountOf, isTrustedSender } from './sender-policy';
-import { registerHistoryRequests } from './history-requests';
+import { registerHistoryRequests, senderScope } from './history-requests';
 import { broadcastHistoryChanges } from './history-broadcast';
 import { createAutoTitler } from '../history/auto-title';
 
@@ -40,9 +40,11 @@ export function startBackground(): void {
 
   handleRequests<Pick<BackgroundRequests, 'conversations.get' | 'ui.openSettings'>>(
     {
-      'conversations.get': async ({ id }) => {
+      'conversations.get': async ({ id }, sender) => {
         const saved = await store.getWithRecords(id);
-        if (!saved) return null;
+        // A panel reads its own account's conversations only, as History lists them (extension pages read all).
+        const scope = senderScope(sender);
+        if (!saved || (scope !== undefined && saved.conversation.account !== scope)) return null;
         return {
           conversation: saved.conversation,
           messages: saved.records.map((r) => r.message),

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { UIMessage } from 'ai';
 import { AssistantDatabase } from '../db/database';
 import { ConversationStore } from '../db/conversation-store';
-import { createHistoryHandlers, storedSecrets } from './history-requests';
+import { createHistoryHandlers, senderScope, storedSecrets } from './history-requests';
 import { isTrustedSender } from './sender-policy';
 import { parseHistoryFile } from '../history/transfer';
 import { uploadHistoryFile } from '../history/upload';
@@ -54,6 +54,12 @@ describe('History requests in the background', () => {
     expect(isTrustedSender(popup)).toBe(true);
     expect(isTrustedSender({ id: 'another-extension', url: `${ACME}/` , tab: { id: 3 } })).toBe(false);
     expect(isTrustedSender({ id, url: 'https://evil.example/', tab: { id: 4 } })).toBe(false);
+  });
+
+  it('scopes a panel to its page account and our pages to none (conversations.get uses the same rule)', () => {
+    expect(senderScope(acmeTab)).toBe(ACME);
+    expect(senderScope(globexTab)).toBe(GLOBEX);
+    expect(senderScope(popup)).toBeUndefined();
   });
 
   it('lists and searches the tab account only; our pages see every account', async () => {

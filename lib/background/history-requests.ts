@@ -56,8 +56,7 @@ export function createHistoryHandlers(deps: HistoryRequestDeps): Handlers<Histor
   const now = deps.now ?? (() => new Date());
   // Imports on their way in, part by part, per sender.
   const uploads = new Map<string, { parts: string[]; received: number; size: number; timer: ReturnType<typeof setTimeout> }>();
-  /** The account a sender may see, undefined for all (extension pages). */
-  const scope = (sender: Sender): string | undefined => (isExtensionPage(sender) ? undefined : accountOf(sender.url));
+  const scope = senderScope;
   /** A conversation the sender may touch, with its records; "not found" otherwise, whether it exists or not. */
   const own = async (id: string, sender: Sender) => {
     const saved = await store.getWithRecords(String(id));
@@ -158,6 +157,11 @@ export function createHistoryHandlers(deps: HistoryRequestDeps): Handlers<Histor
     await deps.download(filename, 'application/json', historyFileParts(counted(), secrets, at));
     return { filename, conversations };
   }
+}
+
+/** The account whose conversations a sender may see: its page's (a panel), or undefined for all (our extension pages). */
+export function senderScope(sender: Sender): string | undefined {
+  return isExtensionPage(sender) ? undefined : accountOf(sender.url);
 }
 
 export function registerHistoryRequests(deps: Omit<HistoryRequestDeps, 'download' | 'secrets'> & Partial<HistoryRequestDeps>): void {
