@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { SPACELIFT_MATCHES } from './lib/spacelift/hosts';
+import { BUILT_IN_MODEL_HOSTS } from './lib/models/providers';
 
 // The panel is loaded lazily from `/panel.js` (an unlisted script) so the content
 // script that runs on every Spacelift page stays a few kB (see docs/architecture.md).
@@ -27,8 +28,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Infra Assistant',
     description: 'An AI assistant inside Spacelift, with your own model.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
-    host_permissions: [...SPACELIFT_MATCHES, 'https://api.openai.com/*', 'https://docs.spacelift.io/*'],
+    // downloads: History's exports are saved by the background (offscreen: Chrome's worker makes no Blob URLs).
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'downloads', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    host_permissions: [...SPACELIFT_MATCHES, ...BUILT_IN_MODEL_HOSTS, 'https://docs.spacelift.io/*'],
     // Self-hosted Spacelift hosts and custom model endpoints are asked for at run time.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {

@@ -5,6 +5,9 @@ import { benchDocsSearch } from './docs-search';
 import { benchGraphqlAnswers } from './graphql-answers';
 import { benchQueryAnswers } from './query-answers';
 import { benchHistory } from './history';
+import { benchHistoryPanel } from './history-panel';
+import { benchFirstText } from './first-text';
+import { benchUsageLedger } from './usage-ledger';
 
 type Figures = Record<string, number | string>;
 
@@ -14,6 +17,9 @@ const sections: [string, () => Figures | Promise<Figures>][] = [
   ['inspect_graphql answers', benchGraphqlAnswers],
   ['query_graphql answers (what the model receives)', benchQueryAnswers],
   ['History at 10,000 conversations / 200,000 messages (fake-indexeddb)', () => benchHistory()],
+  ['History in the panel at 10,000 conversations / 200,000 messages (Chromium, real IndexedDB)', () => benchHistoryPanel()],
+  ['Usage ledger at 27,000 calls (fake-indexeddb)', benchUsageLedger],
+  ["Model's first text → on screen in the panel (Chromium, built extension)", benchFirstText],
 ];
 
 for (const [title, run] of sections) {

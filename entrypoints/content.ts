@@ -19,6 +19,11 @@ export default defineContentScript({
     // sendResponse + `return true`: works with the native API in every browser.
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
       if (!isRequestEnvelope(message)) return false;
+      // News for an open panel only: never load the panel for it.
+      if (message.name === 'history.changed' && !loadPanel.started()) {
+        sendResponse({ ok: true, value: undefined });
+        return false;
+      }
       loadPanel()
         .then((panel) => panel.handle(message))
         .then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));

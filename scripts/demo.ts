@@ -5,7 +5,7 @@ import { EXTENSION_DIR, launchWithExtension } from '../tests/e2e/harness/chromiu
 import { useSandboxDocs, useSandboxModel } from '../tests/e2e/harness/extension';
 import { AssistantPanel } from '../tests/e2e/pages/assistant-panel';
 import { SandboxApp } from '../tests/e2e/pages/sandbox-app';
-import type { ModelSettings } from '../lib/settings/model-settings';
+import type { Integration } from '../lib/settings/model-integrations';
 
 // npm run demo [-- --port 4321] [--once] [--screenshot docs/screenshots/demo.png]
 const { values } = parseArgs({
@@ -18,12 +18,13 @@ const { values } = parseArgs({
 });
 
 /** A real provider when the environment names one; the sandbox's scripted model otherwise. */
-function modelFromEnvironment(): Partial<ModelSettings> | undefined {
+function modelFromEnvironment(): Partial<Integration> | undefined {
   const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL } = process.env;
+  const model = (id: string) => ({ models: [{ id }], defaultModel: id });
   if (OPENAI_BASE_URL) {
-    return { provider: 'openai-compatible', baseURL: OPENAI_BASE_URL, apiKey: OPENAI_API_KEY ?? '', model: OPENAI_MODEL ?? 'llama3.1' };
+    return { name: 'Your endpoint', provider: 'openai-compatible', baseURL: OPENAI_BASE_URL, apiKey: OPENAI_API_KEY ?? '', ...model(OPENAI_MODEL ?? 'llama3.1') };
   }
-  if (OPENAI_API_KEY) return { provider: 'openai', baseURL: '', apiKey: OPENAI_API_KEY, model: OPENAI_MODEL ?? 'gpt-4.1-mini' };
+  if (OPENAI_API_KEY) return { name: 'OpenAI', provider: 'openai', baseURL: '', apiKey: OPENAI_API_KEY, ...model(OPENAI_MODEL ?? 'gpt-4.1-mini') };
   return undefined;
 }
 
@@ -45,12 +46,12 @@ await panel.waitUntilOpen();
 console.log(`
 Infra Assistant demo
   Sandbox Spacelift:  ${sandbox.appUrl}/stacks
-  Model:              ${model ? `${model.provider} ${model.model}` : `the sandbox's scripted model (${sandbox.apiUrl}/v1, "sandbox-scripted")`}
+  Model:              ${model ? `${model.provider} ${model.defaultModel}` : `the sandbox's scripted model (${sandbox.apiUrl}/v1, "sandbox-scripted")`}
   Built extension:    ${EXTENSION_DIR}
 
 To use it in your own Chrome or Chromium: open chrome://extensions, switch on Developer mode,
-"Load unpacked" and pick the folder above. In the extension's popup choose "OpenAI-compatible",
-base URL ${sandbox.appUrl}/v1, model sandbox-scripted, then open ${sandbox.appUrl}/stack/prod-network
+"Load unpacked" and pick the folder above. In the extension's popup "Add integration", choose "OpenAI-compatible",
+base URL ${sandbox.appUrl}/v1, "Fetch models" (or add sandbox-scripted), Save, then open ${sandbox.appUrl}/stack/prod-network
 and press Alt+Shift+A.`);
 
 if (headless) {

@@ -1,15 +1,23 @@
-import { Chat, useChat } from '@ai-sdk/react';
+import { useChat } from '@ai-sdk/react';
 import { lastAssistantMessageIsCompleteWithApprovalResponses, type ChatTransport, type UIMessage } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { PanelChat } from '../../lib/chat/panel-chat';
 import { PortChatTransport, AssistantError } from '../../lib/chat/port-transport';
 import { errorInfo, type AssistantErrorInfo } from '../../lib/agent/errors';
 import { requestBackground } from '../../lib/messaging/requests';
 import type { AnswerState } from '../../lib/messaging/protocol';
 import { readPanelSession, writePanelSession } from '../../lib/panel/panel-session';
+import type { HistoryEvents } from '../../lib/history/history-events';
 import type { ChatMode } from '../../lib/db/database';
 
 /** While an answer is still being written in the background (after a reload), look again this often. */
 const FOLLOW_RUNNING_MS = 1_000;
+
+/**
+ * While an answer streams, at most one render per this many ms (the first words still go at once):
+ * smooth to read, and most frames then only scroll (docs/benchmarks.md, frame cost).
+ */
+const STREAM_RENDER_MS = 50;
 
 /**
  * The chat of the panel: one conversation at a time, streamed from the
@@ -17,51 +25,72 @@ const FOLLOW_RUNNING_MS = 1_000;
  * IndexedDB: finished, still running (followed until done) or interrupted
  * (offered for retry).
  */
-export function usePanelChat(options: { transport?: ChatTransport<UIMessage> } = {}) {
+export function usePanelChat(historyEvents?: HistoryEvents, options: { transport?: ChatTransport<UIMessage> } = {}) {
   // The mode is per conversation: what the panel shows now goes with every request (the background decides what runs).
-  const [mode, setModeState] = useState<ChatMode>(() => sessionMode(readPanelSession().conversationId));
+  const [mode, setModeState] = useState<ChatMode>(() => sessionMode(readPanelSession().conversationId) ?? 'ask');
   const modeRef = useRef(mode);
   modeRef.current = mode;
   // Tests pass their own transport; the panel talks to the background over a Port.
   const transport = useMemo(() => options.transport ?? new PortChatTransport({ mode: () => modeRef.current }), []);
   const makeChat = useCallback(
     (id: string, messages?: UIMessage[]) =>
-      new Chat<UIMessage>({
-        id,
-        messages,
-        transport,
-        // Once every approval card of the answer has been answered, the answer carries on by itself.
-        sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
-      }),
+      new PanelChat(
+        {
+          id,
+          messages,
+          transport,
+          // Once every approval card of the answer has been answered, the answer carries on by itself.
+          sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
+        },
+        STREAM_RENDER_MS,
+      ),
     [transport],
   );
   const [chat, setChat] = useState(() => makeChat(readPanelSession().conversationId ?? crypto.randomUUID()));
   const [answer, setAnswer] = useState<AnswerState>('idle');
-  // At most 20 renders a second while an answer streams: smooth to read, and most frames then only scroll (docs/benchmarks.md).
-  const helpers = useChat({ chat, throttle: 50 });
+  // Renders are throttled by PanelChat (first words at once, then at most one render per STREAM_RENDER_MS).
+  const helpers = useChat({ chat });
+  // The conversation being loaded from storage (a reload, History); a newer load cancels an older one.
+  const loading = useRef(0);
+  const chatRef = useRef(chat);
+  chatRef.current = chat;
   // The user stopped an answer this tab was following: once the background has stopped it, it is done, not "interrupted".
   const stoppedByUser = useRef(false);
 
+  /** Show a stored conversation exactly as it was stored; follow it while its answer is still being written. */
+  const load = useCallback(
+    async (id: string, loadOptions: { onlyIfChanged?: boolean } = {}) => {
+      const ticket = ++loading.current;
+      const saved = await requestBackground('conversations.get', { id }).catch(() => null);
+      if (ticket !== loading.current || !saved) return false;
+      if (loadOptions.onlyIfChanged && id === chatRef.current.id && sameMessages(chatRef.current.messages, saved.messages)) return true;
+      setChat(makeChat(id, saved.messages));
+      // A mode switched in this tab for this conversation but not yet sent wins over the stored one.
+      setModeState(sessionMode(id) ?? saved.conversation.mode ?? 'ask');
+      setAnswer(stoppedByUser.current && saved.answer === 'interrupted' ? 'idle' : saved.answer);
+      if (saved.answer === 'running') {
+        setTimeout(() => {
+          if (ticket === loading.current) void load(id);
+        }, FOLLOW_RUNNING_MS);
+      }
+      return true;
+    },
+    [makeChat],
+  );
+
   useEffect(() => {
     const id = readPanelSession().conversationId;
-    if (!id) return;
-    let live = true;
-    const restore = async () => {
-      const saved = await requestBackground('conversations.get', { id }).catch(() => null);
-      if (!live || !saved) return;
-      setChat(makeChat(id, saved.messages));
-      // A mode switched in this tab but not yet sent wins over the stored one.
-      setModeState(readPanelSession().mode ?? saved.conversation.mode ?? 'ask');
-      setAnswer(stoppedByUser.current && saved.answer === 'interrupted' ? 'idle' : saved.answer);
-      if (saved.answer === 'running') setTimeout(() => void restore(), FOLLOW_RUNNING_MS);
-    };
-    void restore();
+    if (id) void load(id);
     return () => {
-      live = false;
+      loading.current++;
     };
-  }, [makeChat]);
+  }, [load]);
 
-  useEffect(() => writePanelSession({ conversationId: chat.id }), [chat]);
+  useEffect(() => {
+    // Another conversation: what the session kept for the previous one (its mode, its scroll place) is not this one's.
+    const switched = readPanelSession().conversationId !== chat.id;
+    writePanelSession({ conversationId: chat.id, ...(switched ? { mode: undefined, scroll: undefined } : {}) });
+  }, [chat]);
   const setMode = useCallback((next: ChatMode) => {
     setModeState(next);
     writePanelSession({ mode: next });
@@ -76,6 +105,18 @@ export function usePanelChat(options: { transport?: ChatTransport<UIMessage> } =
       : undefined;
 
   const busy = helpers.status === 'submitted' || helpers.status === 'streaming' || answer === 'running';
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
+
+  // Another tab wrote to the conversation shown here: show what is stored (only while idle, and only
+  // if it differs), so this tab never answers from, or stores over, an older copy.
+  useEffect(() => {
+    if (!historyEvents) return;
+    return historyEvents.subscribe((change) => {
+      if (!busyRef.current && change.ids.includes(chatRef.current.id)) void load(chatRef.current.id, { onlyIfChanged: true });
+    });
+  }, [historyEvents, load]);
+
   const send = useCallback(
     (text: string) => {
       if (!text.trim() || busy) return;
@@ -86,12 +127,20 @@ export function usePanelChat(options: { transport?: ChatTransport<UIMessage> } =
   );
   const newConversation = useCallback(() => {
     void helpers.stop();
+    loading.current++;
     setAnswer('idle');
     // A new conversation starts in Ask, the mode that cannot change anything.
     setModeState('ask');
-    writePanelSession({ mode: undefined, scroll: undefined });
     setChat(makeChat(crypto.randomUUID()));
   }, [helpers, makeChat]);
+  /** Switch to a stored conversation. An answer still running in the one shown goes on in the background and is stored. */
+  const openConversation = useCallback(
+    (id: string) => {
+      if (id === chatRef.current.id) return Promise.resolve(true);
+      return load(id);
+    },
+    [load],
+  );
 
   const respondToApproval = useCallback(
     (approvalId: string, approved: boolean, reason?: string) => {
@@ -136,11 +185,25 @@ export function usePanelChat(options: { transport?: ChatTransport<UIMessage> } =
       void helpers.sendMessage({ text, messageId });
     },
     newConversation,
+    openConversation,
   };
 }
 
-/** The mode this tab last showed for the conversation, if it is the one the session names. */
-function sessionMode(conversationId: string | undefined): ChatMode {
+/** The mode this tab last showed for a conversation, if the session is about that one. */
+function sessionMode(conversationId: string | undefined): ChatMode | undefined {
   const session = readPanelSession();
-  return conversationId && session.conversationId === conversationId && session.mode ? session.mode : 'ask';
+  return conversationId && session.conversationId === conversationId ? session.mode : undefined;
+}
+
+/** Same ids and content, in order (a tab's own copy after its answer is usually identical to the stored one). */
+function sameMessages(a: readonly UIMessage[], b: readonly UIMessage[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]!.id !== b[i]!.id) return false;
+  }
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
 }

@@ -28,6 +28,12 @@ export function usePointerDrag<Start>(callbacks: DragCallbacks<Start>) {
   const onPointerMove = useStableCallback((event: ReactPointerEvent<HTMLElement>) => {
     const current = drag.current;
     if (!current || current.pointerId !== event.pointerId) return;
+    // Released where we did not hear it (outside the window): the drag ended where it last was.
+    if (event.pointerType === 'mouse' && (event.buttons & 1) === 0) {
+      drag.current = null;
+      callbacks.end(current.start, current.dx, current.dy);
+      return;
+    }
     current.dx = event.clientX - current.x;
     current.dy = event.clientY - current.y;
     callbacks.move(current.start, current.dx, current.dy);

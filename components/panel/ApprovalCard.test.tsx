@@ -184,7 +184,7 @@ class ApprovalTransport implements ChatTransport<UIMessage> {
 }
 
 function ChatHarness({ transport }: { transport: ChatTransport<UIMessage> }) {
-  const chat = usePanelChat({ transport });
+  const chat = usePanelChat(undefined, { transport });
   const [asked, setAsked] = useState(false);
   return (
     <>

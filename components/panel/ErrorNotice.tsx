@@ -11,11 +11,13 @@ const ACTION_LABEL: Record<AssistantErrorAction, string> = {
   retry: 'Retry',
   'open-settings': 'Open settings',
   'switch-model': 'Switch model',
+  'switch-integration': 'Switch model',
 };
 
 /** An error in the thread, with the one action that fixes it. */
 export function ErrorNotice({ error, onRetry, onOpenSettings, onSwitchModel }: ErrorNoticeProps) {
-  const act = { retry: onRetry, 'open-settings': onOpenSettings, 'switch-model': onSwitchModel }[error.action];
+  // Another integration is picked in the same model selector as another model.
+  const act = { retry: onRetry, 'open-settings': onOpenSettings, 'switch-model': onSwitchModel, 'switch-integration': onSwitchModel }[error.action];
   return (
     <div className="ia-error" role="alert" data-testid="ia-error" data-code={error.code}>
       <span>{error.message}</span>

@@ -1,13 +1,17 @@
 import { useCopyToClipboard } from '../hooks/useCopyToClipboard';
+import type { AnswerUsage } from '../../lib/budget/answer-usage';
+import { AnswerUsageLabel } from './AnswerUsageLabel';
 
 interface MessageActionsProps {
   text: string;
+  /** An answer's tokens and cost. */
+  usage?: AnswerUsage;
   onRegenerate?: () => void;
   onEdit?: () => void;
 }
 
 /** Small actions under a message: copy it, regenerate the last answer, edit a question. */
-export function MessageActions({ text, onRegenerate, onEdit }: MessageActionsProps) {
+export function MessageActions({ text, usage, onRegenerate, onEdit }: MessageActionsProps) {
   const { state, copy } = useCopyToClipboard();
   return (
     <div className="ia-message-actions" role="toolbar" aria-label="Message actions">
@@ -26,6 +30,7 @@ export function MessageActions({ text, onRegenerate, onEdit }: MessageActionsPro
           Regenerate
         </button>
       )}
+      {usage && <AnswerUsageLabel usage={usage} />}
     </div>
   );
 }

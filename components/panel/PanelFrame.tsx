@@ -38,7 +38,8 @@ export function PanelFrame({ open, placement, children }: PanelFrameProps) {
   const style: CSSProperties =
     layout === 'docked'
       ? ({ '--ia-dock-width': `${dockWidth}px` } as CSSProperties)
-      : { left: floating.x, top: floating.y, width: floating.width, height: floating.height };
+      : // Menus size themselves by the panel's width (--ia-dock-width), docked or not.
+        ({ left: floating.x, top: floating.y, width: floating.width, height: floating.height, '--ia-dock-width': `${floating.width}px` } as CSSProperties);
   return (
     <div className="ia-frame" data-layout={layout} data-testid="ia-frame" hidden={!open} style={style} onKeyDown={moveByKeyboard} {...drag}>
       {children}

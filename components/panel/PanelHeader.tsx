@@ -1,11 +1,18 @@
 import type { ChatMode } from '../../lib/db/database';
 import type { PanelLayout } from '../../lib/panel/placement';
 import type { ModeAvailability } from '../../lib/settings/modes';
+import type { PanelModels } from '../hooks/useModelSelection';
 import { CloseIcon, DockIcon, FloatIcon, PlusIcon } from './icons';
 import { ModeSwitcher } from './ModeSwitcher';
+import { ModelSelector } from './ModelSelector';
+import { BudgetMeter } from './BudgetMeter';
+import { HistoryButton } from './HistoryButton';
 
 interface PanelHeaderProps {
-  modelLabel: string;
+  historyOpen: boolean;
+  onToggleHistory: () => void;
+  models: PanelModels;
+  onManageModels: () => void;
   layout: PanelLayout;
   mode: ChatMode;
   modes: ModeAvailability | undefined;
@@ -17,19 +24,18 @@ interface PanelHeaderProps {
 
 /**
  * The panel's header, in two rows so it fits a 360 px panel:
- * 1. History (left; the History view adds its button first), the title, new
- *    conversation, pin/unpin, close;
- * 2. the mode switcher, then the model selector and budget meter (the models
- *    view replaces the `ia-model` label with them; the row gives them the rest
- *    of the width).
+ * 1. History (left), the title, new conversation, pin/unpin, close;
+ * 2. the mode switcher, the model selector (it takes the rest of the row) and the budget meter.
  * While floating, the header is the window's drag handle and the title moves
  * it with the arrow keys. Each control is its own component; this lays them out.
  */
-export function PanelHeader({ modelLabel, layout, mode, modes, onModeChange, onNewConversation, onToggleLayout, onClose }: PanelHeaderProps) {
+export function PanelHeader(props: PanelHeaderProps) {
+  const { historyOpen, onToggleHistory, models, onManageModels, layout, mode, modes, onModeChange, onNewConversation, onToggleLayout, onClose } = props;
   const floating = layout === 'floating';
   return (
     <header className="ia-header" data-drag-handle>
       <div className="ia-header-row">
+        <HistoryButton open={historyOpen} onToggle={onToggleHistory} />
         <span
           className="ia-title"
           data-move-grip
@@ -57,9 +63,8 @@ export function PanelHeader({ modelLabel, layout, mode, modes, onModeChange, onN
       </div>
       <div className="ia-header-row ia-header-controls">
         <ModeSwitcher mode={mode} availability={modes} onChange={onModeChange} />
-        <span className="ia-model" title="Model" data-testid="ia-model">
-          {modelLabel}
-        </span>
+        <ModelSelector models={models} onManage={onManageModels} />
+        <BudgetMeter integration={models.integration} />
       </div>
     </header>
   );

@@ -10,6 +10,7 @@ import { EditMessage } from './EditMessage';
 import { textOf } from '../../lib/db/conversation-store';
 import { ApprovalCard, isApprovalRequest, type ApprovalResponder } from './ApprovalCard';
 import { useThreadScroll } from '../hooks/useThreadScroll';
+import { answerUsageOf } from '../../lib/budget/answer-usage';
 
 interface ThreadProps {
   /** The conversation shown: its scroll position is remembered per tab. */
@@ -148,7 +149,7 @@ const MessageView = memo(function MessageView({ message, onNavigate, onRegenerat
         }
         return null;
       })}
-      <MessageActions text={text} onRegenerate={onRegenerate} onEdit={onEdit ? () => setEditing(true) : undefined} />
+      <MessageActions text={text} usage={message.role === 'assistant' ? answerUsageOf(message) : undefined} onRegenerate={onRegenerate} onEdit={onEdit ? () => setEditing(true) : undefined} />
     </div>
   );
 });

@@ -40,7 +40,9 @@ export function ToolCard({ part }: { part: ToolUIPart | DynamicToolUIPart }) {
 }
 
 /** Tool errors arrive stringified ("Error: …"); the prefix says nothing to a user. */
-function cleanError(text: string): string {
+function cleanError(text: string | undefined): string {
+  // A stored part from elsewhere (an import, an older version) may lack the text: never fail the thread for it.
+  if (!text) return '';
   return text.replace(/^(\w*Error):\s*/, '').split('\n')[0] ?? '';
 }
 

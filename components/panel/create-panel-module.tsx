@@ -11,6 +11,8 @@ import type { PanelPlacement } from '../../lib/panel/placement';
 import { readPage } from '../../lib/page/read-page';
 import { navigateInPage } from '../../lib/page/navigate-in-page';
 import { PanelApp } from './PanelApp';
+import { HistoryEvents } from '../../lib/history/history-events';
+import type { HistoryChange } from '../../lib/db/conversation-store';
 import panelCss from './panel.css?raw';
 
 /** How long the first render waits for the stored placement before it shows the defaults. */
@@ -27,6 +29,7 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput',
 /** Mount the panel in a shadow root (isolated styles and key events) and answer the background's requests. */
 export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelHostHooks): Promise<PanelModule> {
   const state = new PanelState();
+  const historyEvents = new HistoryEvents();
   const placement = new PlacementState({
     load: () =>
       hooks.placementReply
@@ -61,7 +64,7 @@ export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelH
     isolateEvents: ISOLATED_EVENTS,
     onMount(container) {
       const root = createRoot(container);
-      root.render(<PanelApp state={state} placementState={placement} />);
+      root.render(<PanelApp state={state} placementState={placement} historyEvents={historyEvents} />);
       return root;
     },
     onRemove(root) {
@@ -75,6 +78,7 @@ export async function createPanelModule(ctx: ContentScriptContext, hooks: PanelH
     'panel.toggle': () => state.toggle(),
     'page.read': () => readPage(document, PANEL_HOST_TAG),
     'page.navigate': (input) => navigateInPage((input as { path: string }).path),
+    'history.changed': (input) => historyEvents.emit(input as HistoryChange),
   };
   return {
     toggle: () => state.toggle(),

@@ -8,7 +8,9 @@ const apiError = (statusCode: number | undefined, responseBody = '', message = '
 describe('error mapping', () => {
   it.each([
     [401, '', 'auth', 'open-settings'],
-    [403, '', 'auth', 'open-settings'],
+    [403, '{"error":{"message":"Forbidden: key lacks scope"}}', 'auth', 'open-settings'],
+    [403, '', 'cors-refused', 'open-settings'],
+    [400, '{"error":{"message":"registry.ollama.ai/library/gemma3 does not support tools"}}', 'no-tools', 'switch-model'],
     [404, '', 'model-not-found', 'switch-model'],
     [400, '{"error":{"code":"model_not_found"}}', 'model-not-found', 'switch-model'],
     [429, '', 'rate-limit', 'retry'],

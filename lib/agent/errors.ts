@@ -10,9 +10,13 @@ export type AssistantErrorCode =
   | 'network'
   | 'provider'
   | 'interrupted'
+  | 'budget-exhausted'
+  | 'cors-refused'
+  | 'no-tools'
   | 'unknown';
 
-export type AssistantErrorAction = 'retry' | 'open-settings' | 'switch-model';
+/** switch-integration: offer another integration (or setting up one's own), as a budget notice does. */
+export type AssistantErrorAction = 'retry' | 'open-settings' | 'switch-model' | 'switch-integration';
 
 export interface AssistantErrorInfo {
   code: AssistantErrorCode;
@@ -29,6 +33,12 @@ const MESSAGES: Record<AssistantErrorCode, { message: string; action: AssistantE
   network: { message: 'The model endpoint could not be reached. Check the base URL and your connection, then retry.', action: 'retry' },
   provider: { message: 'The model provider returned an error.', action: 'retry' },
   interrupted: { message: 'The answer was interrupted before it finished.', action: 'retry' },
+  'budget-exhausted': { message: 'The budget of this integration is used up for now.', action: 'switch-integration' },
+  'cors-refused': {
+    message: 'The model endpoint refused requests from the extension (CORS). For Ollama, set OLLAMA_ORIGINS to allow the extension, then restart it.',
+    action: 'open-settings',
+  },
+  'no-tools': { message: 'This model cannot call tools. Mark it as without tool calling in settings, or pick another model.', action: 'switch-model' },
   unknown: { message: 'Something went wrong.', action: 'retry' },
 };
 
@@ -54,6 +64,9 @@ export function classifyError(error: unknown, secrets: readonly string[] = []): 
     const body = (cause.responseBody ?? '').toLowerCase();
     const status = cause.statusCode;
     const detail = redactSecrets(`HTTP ${status ?? '?'}${cause.message ? `: ${cause.message}` : ''}`, secrets).slice(0, 200);
+    if (body.includes('does not support tools') || body.includes('tool use is not supported')) return errorInfo('no-tools', detail);
+    // Ollama answers a request from an origin it does not allow with a bare 403.
+    if (status === 403 && !body.trim()) return errorInfo('cors-refused', detail);
     if (status === 401 || status === 403) return errorInfo('auth', detail);
     if (status === 404 || body.includes('model_not_found') || body.includes('does not exist')) return errorInfo('model-not-found', detail);
     if (status === 429) return errorInfo('rate-limit', detail);

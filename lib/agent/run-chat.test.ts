@@ -6,9 +6,37 @@ import { ConversationStore } from '../db/conversation-store';
 import { runChat, MAX_STEPS, type ChatSink } from './run-chat';
 import type { AssistantErrorInfo } from './errors';
 import { scriptedMockModel, textStep, toolCallStep } from '../../tests/unit/helpers/mock-model';
-import type { ModelSettings } from '../settings/model-settings';
+import type { LanguageModel } from 'ai';
+import type { ModelChoice } from '../models/model-choice';
+import { budgetStatus } from '../budget/budget';
+import type { Integration } from '../settings/model-integrations';
+import type { CallToRecord } from '../budget/usage-ledger';
+import { answerUsageOf } from '../budget/answer-usage';
 
-const settings: ModelSettings = { provider: 'openai-compatible', baseURL: 'http://x/v1', apiKey: 'sk-secret-key-123456', model: 'm' };
+const integration: Integration = {
+  id: 'i1',
+  name: 'Test endpoint',
+  provider: 'openai-compatible',
+  baseURL: 'http://x/v1',
+  apiKey: 'sk-secret-key-123456',
+  models: [{ id: 'm' }],
+  defaultModel: 'm',
+  createdAt: 0,
+  updatedAt: 0,
+};
+const settings = integration;
+
+/** The integration above with this model, no budget, tools on, no price. */
+function choose(model: LanguageModel, overrides: Partial<ModelChoice> = {}): () => Promise<ModelChoice> {
+  return async () => ({
+    integration,
+    modelId: 'm',
+    info: { id: 'm', toolCalling: true, source: 'unknown' },
+    model,
+    budget: budgetStatus({}, []),
+    ...overrides,
+  });
+}
 const question: UIMessage = { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'What page is this?' }] };
 
 function recordingSink() {
@@ -44,7 +72,7 @@ describe('runChat', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'c1', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'https://a.app.spacelift.io', generateId: () => 'a1' },
+      { store, chooseModel: choose(model), tools, account: 'https://a.app.spacelift.io', generateId: () => 'a1' },
       out.sink,
     );
 
@@ -69,7 +97,7 @@ describe('runChat', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'c2', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => null, createModel: () => { throw new Error('unused'); }, tools: {}, account: 'a' },
+      { store, chooseModel: async () => null, tools: {}, account: 'a' },
       out.sink,
     );
     expect(out.failure()?.code).toBe('no-model');
@@ -97,7 +125,7 @@ describe('runChat', () => {
     );
     await runChat(
       { type: 'send', conversationId: 'c3', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => failing, tools: {}, account: 'a' },
+      { store, chooseModel: choose(failing), tools: {}, account: 'a' },
       out.sink,
     );
     spies.forEach((spy) => spy.mockRestore());
@@ -115,7 +143,7 @@ describe('runChat', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'c4', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'a' },
+      { store, chooseModel: choose(model), tools, account: 'a' },
       out.sink,
     );
     expect(model.doStreamCalls.length).toBeLessThanOrEqual(MAX_STEPS);
@@ -137,7 +165,7 @@ describe('runChat failures', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'c5', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => failing, tools: {}, account: 'a' },
+      { store, chooseModel: choose(failing), tools: {}, account: 'a' },
       out.sink,
     );
     expect(out.failure()?.code).toBe('rate-limit');
@@ -160,7 +188,7 @@ describe('runChat loop guard', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'loop', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'a' },
+      { store, chooseModel: choose(model), tools, account: 'a' },
       out.sink,
     );
     expect(model.doStreamCalls[1]?.toolChoice).not.toEqual({ type: 'none' });
@@ -199,7 +227,7 @@ describe('runChat keeps the growing answer', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'partial', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => model, tools: {}, account: 'a', partialSaveIntervalMs: 0 },
+      { store, chooseModel: choose(model), tools: {}, account: 'a', partialSaveIntervalMs: 0 },
       out.sink,
     );
     const partials = saves.filter((s) => s.status === 'streaming');
@@ -228,7 +256,7 @@ describe('runChat tool errors', () => {
     const out = recordingSink();
     await runChat(
       { type: 'send', conversationId: 'tool-error', trigger: 'submit-message', messages: [question] },
-      { store, loadSettings: async () => settings, createModel: () => model, tools, account: 'a' },
+      { store, chooseModel: choose(model), tools, account: 'a' },
       out.sink,
     );
     expect(out.failure()).toBeUndefined();
@@ -237,5 +265,76 @@ describe('runChat tool errors', () => {
     expect(toolError?.errorText).toContain('Refused before sending: Only queries are allowed');
     expect(JSON.stringify(model.doStreamCalls[1]?.prompt)).toContain('Only queries are allowed');
     await db.delete();
+  });
+});
+
+describe('runChat with integrations and budgets', () => {
+  let db: AssistantDatabase;
+  let store: ConversationStore;
+  beforeEach(() => {
+    db = new AssistantDatabase(`run-chat-budget-${Math.random()}`);
+    store = new ConversationStore(db);
+  });
+  afterEach(() => db.delete());
+
+  const price = { inputPerM: 1_000, outputPerM: 2_000 };
+  const pricedInfo = { id: 'm', toolCalling: true, source: 'custom' as const, price };
+  const send = (conversationId: string) => ({ type: 'send' as const, conversationId, trigger: 'submit-message' as const, messages: [question] });
+
+  it('records every model call with its cost, stores the integration, and puts the answer\'s usage in its metadata', async () => {
+    const model = scriptedMockModel([toolCallStep('page_context', {}), textStep('Done.')]);
+    const tools = { page_context: tool({ description: 'x', inputSchema: z.object({}), execute: async () => ({ ok: true }) }) };
+    const recorded: CallToRecord[] = [];
+    const out = recordingSink();
+    await runChat(
+      send('usage'),
+      { store, chooseModel: choose(model, { info: pricedInfo }), recordUsage: async (call) => recorded.push(call), tools, account: 'a' },
+      out.sink,
+    );
+    expect(out.isDone()).toBe(true);
+    // Two steps, two calls: 10 in / 5 out each (the mock's usage).
+    expect(recorded.map((c) => [c.integrationId, c.model, c.kind, c.usage.inputTokens, c.usage.outputTokens])).toEqual([
+      ['i1', 'm', 'chat', 10, 5],
+      ['i1', 'm', 'chat', 10, 5],
+    ]);
+    expect(recorded[0]!.price).toEqual(price);
+    expect((await db.conversations.get('usage'))).toMatchObject({ integrationId: 'i1', model: 'm' });
+    const answer = (await store.get('usage'))!.messages[1]!;
+    expect(answerUsageOf(answer)).toEqual({ integrationName: 'Test endpoint', model: 'm', inputTokens: 20, cachedInputTokens: 0, outputTokens: 10, costMicros: 20 * 1_000 + 10 * 2_000, calls: 2 });
+  });
+
+  it('refuses to call the model when the budget is used up, and keeps the question', async () => {
+    const model = scriptedMockModel([textStep('never')]);
+    const exhausted = budgetStatus({ budgetUsd: 1 }, [{ at: Date.now(), costMicros: 1_000_000, priced: true }]);
+    const out = recordingSink();
+    await runChat(send('broke'), { store, chooseModel: choose(model, { budget: exhausted, info: pricedInfo }), tools: {}, account: 'a' }, out.sink);
+    expect(model.doStreamCalls).toHaveLength(0);
+    expect(out.failure()).toMatchObject({ code: 'budget-exhausted', action: 'switch-integration' });
+    expect(out.failure()?.message).toMatch(/"Test endpoint" is used up: \$1\.00 of \$1\.00/);
+    expect((await store.get('broke'))?.messages.map((m) => m.id)).toEqual(['u1']);
+  });
+
+  it('stops a tool loop once the budget runs out mid-answer, keeping what was written', async () => {
+    const steps = Array.from({ length: 6 }, (_, i) => toolCallStep('lookup', { n: i }, `call-${i}`));
+    const model = scriptedMockModel(steps);
+    const tools = { lookup: tool({ description: 'x', inputSchema: z.object({ n: z.number() }), execute: async ({ n }) => ({ n }) }) };
+    // Each step costs 10 × $0.001 + 5 × $0.002 = $0.02; $0.05 is left, so the third step uses it up.
+    const budget = budgetStatus({ budgetUsd: 0.1 }, [{ at: Date.now(), costMicros: 50_000, priced: true }]);
+    const out = recordingSink();
+    await runChat(send('mid'), { store, chooseModel: choose(model, { budget, info: pricedInfo }), tools, account: 'a' }, out.sink);
+    expect(model.doStreamCalls).toHaveLength(3);
+    expect(out.failure()?.code).toBe('budget-exhausted');
+    const answer = (await store.get('mid'))!.messages[1]!;
+    expect(answer.parts.filter((p) => p.type === 'tool-lookup')).toHaveLength(3);
+  });
+
+  it('gives a model without tool calling no tools, and tells it so', async () => {
+    const model = scriptedMockModel([textStep('I cannot look that up.')]);
+    const tools = { page_context: tool({ description: 'x', inputSchema: z.object({}), execute: async () => ({}) }) };
+    const out = recordingSink();
+    await runChat(send('no-tools'), { store, chooseModel: choose(model, { info: { id: 'm', toolCalling: false, source: 'table' } }), tools, account: 'a' }, out.sink);
+    expect(out.isDone()).toBe(true);
+    expect(model.doStreamCalls[0]?.tools ?? []).toEqual([]);
+    expect(JSON.stringify(model.doStreamCalls[0]?.prompt)).toContain('cannot call tools');
   });
 });

@@ -4,7 +4,6 @@ import {
   readUIMessageStream,
   streamText,
   toUIMessageStream,
-  type LanguageModel,
   type ToolSet,
   type UIMessage,
   type UIMessageChunk,
@@ -12,8 +11,11 @@ import {
 import type { ConversationStore } from '../db/conversation-store';
 import type { ChatMode } from '../db/database';
 import type { ChatSendRequest } from '../messaging/chat-port';
-import type { ModelSettings } from '../settings/model-settings';
 import { classifyError, errorInfo, redactSecrets, type AssistantErrorInfo } from './errors';
+import { budgetExhaustedError, type ModelChoice } from '../models/model-choice';
+import type { CallToRecord } from '../budget/usage-ledger';
+import { costMicros, tokenUsageOf } from '../budget/pricing';
+import { answerUsage, type AnswerMetadata } from '../budget/answer-usage';
 import { buildInstructions } from './instructions';
 import { hasContent } from '../chat/message-content';
 import { isRepeatingToolCalls } from './loop-guard';
@@ -30,8 +32,10 @@ export interface ChatSink {
 
 export interface RunChatDeps {
   store: ConversationStore;
-  loadSettings: () => Promise<ModelSettings | null>;
-  createModel: (settings: ModelSettings) => LanguageModel;
+  /** The integration and model this conversation uses (its own choice, or the default), or null when none is set up. */
+  chooseModel: (conversationId: string) => Promise<ModelChoice | null>;
+  /** Write one model call's usage to the ledger. */
+  recordUsage?: (call: CallToRecord) => Promise<unknown>;
   tools: ToolSet;
   account: string;
   pageUrl?: string;
@@ -48,19 +52,38 @@ export interface RunChatDeps {
  * produced and stored.
  */
 export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink: ChatSink, abortSignal?: AbortSignal): Promise<void> {
-  const settings = await deps.loadSettings();
+  const choice = await deps.chooseModel(request.conversationId);
   const mode = deps.mode ?? 'ask';
   const messages = request.messages;
   await deps.store.saveHistory(
-    { id: request.conversationId, account: deps.account, mode, model: settings?.model ?? '' },
+    {
+      id: request.conversationId,
+      account: deps.account,
+      mode,
+      model: choice?.modelId ?? '',
+      ...(choice ? { integrationId: choice.integration.id } : {}),
+    },
     messages,
   );
-  if (!settings) {
+  if (!choice) {
     sink.failure(errorInfo('no-model'));
     return;
   }
+  // The question is stored above, so nothing is lost: the panel offers another integration.
+  if (choice.budget.exhausted) {
+    sink.failure(budgetExhaustedError(choice.integration.name, choice.budget));
+    return;
+  }
 
-  const secrets = [settings.apiKey];
+  const secrets = [choice.integration.apiKey];
+  const price = choice.info.price;
+  // A model without tool calling chats without tools (the panel says so).
+  const tools: ToolSet = choice.info.toolCalling ? deps.tools : {};
+  const limit = choice.budget.limitMicros;
+  let spentInAnswer = 0;
+  const recording: Promise<unknown>[] = [];
+  let calls = 0;
+  let lastFinish: string | undefined;
   let failure: AssistantErrorInfo | undefined;
   const answerSeq = (message: UIMessage) => {
     const index = messages.findIndex((m) => m.id === message.id);
@@ -73,11 +96,38 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
 
   try {
     const result = streamText({
-      model: deps.createModel(settings),
-      instructions: buildInstructions({ pageUrl: deps.pageUrl, mode }),
-      messages: await convertToModelMessages(messages, { tools: deps.tools, ignoreIncompleteToolCalls: true }),
-      tools: deps.tools,
-      stopWhen: isStepCount(MAX_STEPS),
+      model: choice.model,
+      instructions: buildInstructions({ pageUrl: deps.pageUrl, mode, toolsAvailable: choice.info.toolCalling }),
+      messages: await convertToModelMessages(messages, { tools, ignoreIncompleteToolCalls: true }),
+      tools,
+      stopWhen: [
+        isStepCount(MAX_STEPS),
+        // A budget that runs out mid-answer ends it after the step that used it up: what was written stays.
+        ({ steps }) => {
+          if (limit === null || !price) return false;
+          spentInAnswer = steps.reduce((sum, step) => sum + costMicros(tokenUsageOf(step.usage), price), 0);
+          return choice.budget.usedMicros + spentInAnswer >= limit;
+        },
+      ],
+      onStepEnd: (step) => {
+        calls++;
+        lastFinish = step.finishReason;
+        const record = deps.recordUsage?.({
+          integrationId: choice.integration.id,
+          integrationName: choice.integration.name,
+          provider: choice.integration.provider,
+          model: choice.modelId,
+          kind: 'chat',
+          conversationId: request.conversationId,
+          usage: tokenUsageOf(step.usage),
+          price,
+        });
+        if (record) {
+          recording.push(
+            record.catch((error: unknown) => console.warn('[infra-assistant] could not record usage:', error instanceof Error ? error.message : String(error))),
+          );
+        }
+      },
       // A stuck model (identical calls again) or the last allowed step: no more tools, answer with what you have.
       prepareStep: ({ steps, stepNumber }) =>
         stepNumber >= MAX_STEPS - 1 || isRepeatingToolCalls(steps) ? { toolChoice: 'none' as const } : undefined,
@@ -93,6 +143,11 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
       tools: deps.tools,
       originalMessages: messages,
       generateMessageId: deps.generateId ?? (() => crypto.randomUUID()),
+      // Each answer carries what it used, shown under it in the panel.
+      messageMetadata: ({ part }): AnswerMetadata | undefined =>
+        part.type === 'finish'
+          ? { usage: answerUsage(part.totalUsage, calls, { integrationName: choice.integration.name, model: choice.modelId, price }) }
+          : undefined,
       // Tool errors are our own messages (refusals, "add an API key"): they go to the card and the
       // model as they are, and do not fail the answer. onError then sees only stream failures.
       redactToolErrors: false,
@@ -120,6 +175,13 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
     failure ??= classifyError(error, secrets);
   }
   await writer.settled();
+  // The panel refreshes its budget meter when the answer ends: the ledger must be written by then.
+  await Promise.all(recording);
+  // Stopped by the budget while the model still wanted to go on (it had called tools): say so; what was written is kept.
+  const budgetUsedUp = limit !== null && choice.budget.usedMicros + spentInAnswer >= limit;
+  if (!failure && budgetUsedUp && lastFinish === 'tool-calls' && calls < MAX_STEPS) {
+    failure = budgetExhaustedError(choice.integration.name, { ...choice.budget, usedMicros: choice.budget.usedMicros + spentInAnswer, exhausted: true });
+  }
   if (failure) sink.failure(failure);
   else sink.done();
 }

@@ -3,8 +3,11 @@ import { AssistantDatabase } from '../db/database';
 import { ConversationStore } from '../db/conversation-store';
 import { handleRequests, requestTab } from '../messaging/requests';
 import type { BackgroundRequests } from '../messaging/protocol';
-import { modelSettingsItem, saveModelSettings, toPublicSettings } from '../settings/model-settings';
 import { createLanguageModel } from '../models/create-language-model';
+import { UsageLedger } from '../budget/usage-ledger';
+import { ModelService } from '../models/model-service';
+import { fetchAccessibleSpaces, SpaceAccessCache } from '../models/scoping';
+import { registerModelRequests } from './model-requests';
 import { runChat } from '../agent/run-chat';
 import { createAskTools } from '../agent/ask-tools';
 import { serveChatPorts } from './chat-port-server';
@@ -15,6 +18,9 @@ import { answerState } from '../chat/answer-state';
 import { accountOf, isTrustedSender } from './sender-policy';
 import { registerPanelRequests } from './panel-requests';
 import { effectiveMode, organizationSettingsItem } from '../settings/organization-settings';
+import { registerHistoryRequests, senderScope } from './history-requests';
+import { broadcastHistoryChanges } from './history-broadcast';
+import { createAutoTitler } from '../history/auto-title';
 
 /** Wire the background's services. The entrypoint only calls this. */
 export function startBackground(): void {
@@ -24,14 +30,24 @@ export function startBackground(): void {
   // Conversations whose answer this worker is writing now (gone if the worker dies: that is the point).
   // Each with its own stop, so a panel that reattached after a reload (no Port of its own) can stop it.
   const running = new Map<string, AbortController>();
+  const ledger = new UsageLedger(db);
+  void ledger.prune().catch(() => undefined);
+  // Which Spacelift spaces the user's identity reaches, per account: decides which scoped integrations are listed.
+  const spaceAccess = new SpaceAccessCache((account) => fetchAccessibleSpaces(services.account(account).client));
+  const models = new ModelService({ ledger, store, spaceAccess: (account) => spaceAccess.get(account), createModel: createLanguageModel });
+  registerModelRequests({ models, ledger, spaceliftClient: (account) => services.account(account).client, onChange: () => spaceAccess.forget() });
+  // Signed in as someone else: which spaces they reach is asked again.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'spaceliftCredentials' in changes) spaceAccess.forget();
+  });
 
-  handleRequests<Pick<BackgroundRequests, 'settings.getModel' | 'settings.saveModel' | 'conversations.get' | 'ui.openSettings'>>(
+  handleRequests<Pick<BackgroundRequests, 'conversations.get' | 'ui.openSettings'>>(
     {
-      'settings.getModel': async () => toPublicSettings(await modelSettingsItem.getValue()),
-      'settings.saveModel': (input) => saveModelSettings(input),
-      'conversations.get': async ({ id }) => {
+      'conversations.get': async ({ id }, sender) => {
         const saved = await store.getWithRecords(id);
-        if (!saved) return null;
+        // A panel reads its own account's conversations only, as History lists them (extension pages read all).
+        const scope = senderScope(sender);
+        if (!saved || (scope !== undefined && saved.conversation.account !== scope)) return null;
         return {
           conversation: saved.conversation,
           messages: saved.records.map((r) => r.message),
@@ -46,6 +62,10 @@ export function startBackground(): void {
   );
   registerSpaceliftRequests(services);
   registerPanelRequests({ stopAnswer: (id) => running.get(id)?.abort() });
+  registerHistoryRequests({ db, store });
+  broadcastHistoryChanges(store);
+  // Titles from the first exchange, with the conversation's own model, counted in its budget.
+  const titleAfterAnswer = createAutoTitler({ store, chooseModel: (id, account) => models.choose(id, account), recordUsage: (call) => models.record(call) });
   void restoreSelfHosted().catch((error: unknown) => console.warn('[infra-assistant] self-hosted hosts:', error));
 
   serveChatPorts({
@@ -67,8 +87,8 @@ export function startBackground(): void {
         request,
         {
           store,
-          loadSettings: () => modelSettingsItem.getValue(),
-          createModel: createLanguageModel,
+          chooseModel: (conversationId) => models.choose(conversationId, origin),
+          recordUsage: (call) => models.record(call),
           tools: createAskTools({
             origin,
             readPage: () => inTab((id) => requestTab(id, 'page.read', undefined, frameId)),
@@ -86,6 +106,8 @@ export function startBackground(): void {
         AbortSignal.any([abortSignal, stop.signal]),
       ).finally(() => {
         if (running.get(request.conversationId) === stop) running.delete(request.conversationId);
+        // Not awaited: the answer is done and stored; the title comes when it comes.
+        void titleAfterAnswer(request.conversationId);
       });
     },
   });

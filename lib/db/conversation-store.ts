@@ -1,6 +1,6 @@
 import type { UIMessage } from 'ai';
-import type { AssistantDatabase, ChatMode, ConversationRecord, MessageRecord } from './database';
-import { IndexChanges, applyIndexChanges, indexedText } from '../history/search-index';
+import type { AssistantDatabase, ChatMode, ConversationRecord, MessageRecord, TitleSource } from './database';
+import { BUCKET_SIZE, IndexChanges, applyIndexChanges, indexedText } from '../history/search-index';
 import { searchableText } from '../history/tokenize';
 
 export type ConversationSummary = ConversationRecord;
@@ -10,6 +10,8 @@ export interface ConversationMeta {
   account: string;
   mode: ChatMode;
   model: string;
+  /** The AI integration of `model` (since v3). */
+  integrationId?: string;
 }
 
 /** Where a History page ends: pass it back as `before` for the next page. */
@@ -24,7 +26,30 @@ export interface HistoryPage {
   next: HistoryCursor | null;
 }
 
-const TITLE_LENGTH = 60;
+/** What a write changed, for the panels that show the history (the background broadcasts it). */
+export interface HistoryChange {
+  /** The conversations written, renamed, deleted, restored or imported. */
+  ids: string[];
+  /** Their Spacelift accounts, so a tab of another account can skip the refresh. */
+  accounts: string[];
+}
+
+/** A conversation as a history file carries it (lib/history/transfer.ts): no docNo, no listing state. */
+export interface ImportedConversation {
+  conversation: Pick<ConversationRecord, 'id' | 'title' | 'createdAt' | 'updatedAt' | 'account' | 'mode' | 'model'> & { titleSource?: TitleSource };
+  messages: { message: UIMessage; createdAt: number; status: MessageRecord['status'] }[];
+}
+
+export interface ImportCounts {
+  /** Conversations that were not here. */
+  added: number;
+  /** Conversations that were here and got the messages they lacked (or came back from the bin). */
+  updated: number;
+  /** Conversations already here with everything the file had, or that diverged (kept as they are). */
+  unchanged: number;
+}
+
+export const TITLE_LENGTH = 60;
 const DAY = 24 * 3600 * 1000;
 
 export function titleFrom(messages: readonly UIMessage[]): string {
@@ -57,10 +82,34 @@ export function textOf(message: UIMessage): string {
  * do not bring it back: only `restore` does.
  */
 export class ConversationStore {
+  private readonly listeners = new Set<(change: HistoryChange) => void>();
+
   constructor(
     private readonly db: AssistantDatabase,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * Called after each committed write that History shows: a question stored,
+   * an answer finished (not every partial save while it streams), a title, a
+   * delete or restore, an import, a purge.
+   */
+  subscribe(listener: (change: HistoryChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(conversations: readonly Pick<ConversationRecord, 'id' | 'account'>[]): void {
+    if (conversations.length === 0) return;
+    const change = { ids: conversations.map((c) => c.id), accounts: [...new Set(conversations.map((c) => c.account))] };
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's failure is its own; the write is done.
+      }
+    }
+  }
 
   /**
    * Write-ahead: store the conversation as the client sent it, before the model
@@ -77,6 +126,7 @@ export class ConversationStore {
       await db.conversations.put({
         ...meta,
         title,
+        titleSource: existing ? existing.titleSource : 'question',
         createdAt: existing?.createdAt ?? at,
         updatedAt: at,
         docNo,
@@ -116,13 +166,14 @@ export class ConversationStore {
       if (records.length) await db.messages.bulkPut(records);
       await applyIndexChanges(db.searchPostings, changes);
     });
+    this.changed([meta]);
   }
 
   /** Store (or update) the answer being written, at the position after the history. */
   async saveAnswer(conversationId: string, seq: number, message: UIMessage, status: MessageRecord['status']): Promise<void> {
     const at = this.now();
     const db = this.db;
-    await db.transaction('rw', db.conversations, db.messages, db.searchPostings, async () => {
+    const conversation = await db.transaction('rw', db.conversations, db.messages, db.searchPostings, async () => {
       const existing = await db.messages.get(message.id);
       const record: MessageRecord = {
         id: message.id,
@@ -151,7 +202,10 @@ export class ConversationStore {
         });
       }
       await applyIndexChanges(db.searchPostings, changes);
+      return conversation;
     });
+    // Partial saves while the answer streams are not news for History; the finished answer is.
+    if (conversation && status !== 'streaming') this.changed([conversation]);
   }
 
   /** A conversation and its messages (deleted ones too, until purged: `conversation.deletedAt` says so). */
@@ -199,44 +253,69 @@ export class ConversationStore {
     return { items, next: more && last ? { listedAt: last.listedAt!, id: last.id } : null };
   }
 
-  /** A new title (whitespace collapsed); the search index follows. Returns the updated conversation, null if there is none. */
+  /**
+   * The user's title (whitespace collapsed; the search index follows). It is
+   * never replaced by a generated one. Returns the updated conversation, null if there is none.
+   */
   async rename(id: string, title: string): Promise<ConversationSummary | null> {
     const clean = title.replace(/\s+/g, ' ').trim();
     if (!clean) throw new Error('A conversation title cannot be empty');
+    return this.retitle(id, clean, 'user');
+  }
+
+  /**
+   * A title written by a model from the first exchange: stored unless the user
+   * has named the conversation (checked in the same transaction, so a rename
+   * that lands first always wins). Null when it was not stored.
+   */
+  async setGeneratedTitle(id: string, title: string): Promise<ConversationSummary | null> {
+    const clean = title.replace(/\s+/g, ' ').trim().slice(0, TITLE_LENGTH);
+    if (!clean) return null;
+    return this.retitle(id, clean, 'generated');
+  }
+
+  private async retitle(id: string, title: string, source: TitleSource): Promise<ConversationSummary | null> {
     const at = this.now();
     const db = this.db;
-    return db.transaction('rw', db.conversations, db.searchPostings, async () => {
+    const updated = await db.transaction('rw', db.conversations, db.searchPostings, async () => {
       const conversation = await db.conversations.get(id);
       if (!conversation) return null;
-      if (conversation.title === clean) return conversation;
+      if (source !== 'user' && conversation.titleSource === 'user') return null;
+      if (conversation.title === title && conversation.titleSource === source) return conversation;
       const changes = new IndexChanges();
-      changes.title(conversation.docNo, conversation.title, clean, at);
-      await db.conversations.update(id, { title: clean });
+      changes.title(conversation.docNo, conversation.title, title, at);
+      await db.conversations.update(id, { title, titleSource: source });
       await applyIndexChanges(db.searchPostings, changes);
-      return { ...conversation, title: clean };
+      return { ...conversation, title, titleSource: source };
     });
+    if (updated) this.changed([updated]);
+    return updated;
   }
 
   /** Hide a conversation from History and search (undo with `restore`). False if there is none or it was already deleted. */
   async delete(id: string): Promise<boolean> {
     const at = this.now();
-    return this.db.transaction('rw', this.db.conversations, async () => {
+    const deleted = await this.db.transaction('rw', this.db.conversations, async () => {
       const conversation = await this.db.conversations.get(id);
-      if (!conversation || conversation.deletedAt !== undefined) return false;
+      if (!conversation || conversation.deletedAt !== undefined) return null;
       // Dexie deletes a property set to undefined: that takes the row out of the listedAt indexes.
       await this.db.conversations.update(id, { deletedAt: at, listedAt: undefined });
-      return true;
+      return conversation;
     });
+    if (deleted) this.changed([deleted]);
+    return !!deleted;
   }
 
   /** Undo a delete (until it is purged). False if there is nothing to restore. */
   async restore(id: string): Promise<boolean> {
-    return this.db.transaction('rw', this.db.conversations, async () => {
+    const restored = await this.db.transaction('rw', this.db.conversations, async () => {
       const conversation = await this.db.conversations.get(id);
-      if (!conversation || conversation.deletedAt === undefined) return false;
+      if (!conversation || conversation.deletedAt === undefined) return null;
       await this.db.conversations.update(id, { deletedAt: undefined, listedAt: conversation.updatedAt });
-      return true;
+      return conversation;
     });
+    if (restored) this.changed([restored]);
+    return !!restored;
   }
 
   /**
@@ -260,11 +339,134 @@ export class ConversationStore {
         await applyIndexChanges(db.searchPostings, changes);
         await db.messages.bulkDelete(records.map((r) => r.id));
         await db.conversations.delete(id);
-        return true;
+        return conversation;
       });
-      if (done) purged++;
+      if (done) {
+        purged++;
+        this.changed([done]);
+      }
     }
     return purged;
+  }
+
+  /**
+   * Every listed conversation (deleted ones left out), newest first, a page at
+   * a time with its stored records: what "export all" writes.
+   */
+  async *listedWithRecords(options: { account?: string; pageSize?: number } = {}): AsyncGenerator<{ conversation: ConversationSummary; records: MessageRecord[] }> {
+    let before: HistoryCursor | undefined;
+    do {
+      const page = await this.listPage({ account: options.account, before, limit: options.pageSize ?? 100 });
+      for (const conversation of page.items) yield { conversation, records: await this.messagesOf(conversation.id) };
+      before = page.next ?? undefined;
+    } while (before);
+  }
+
+  /**
+   * Merge conversations from a history file, keeping the search index right:
+   * - one that is not here is added as it was (an answer that was streaming
+   *   when it was exported comes in interrupted: no run is writing it here);
+   * - one that is here gets the messages it lacks when its messages are the
+   *   start of the file's (it went on elsewhere); the title is taken only when
+   *   the file's is the user's and ours is not;
+   * - one that was deleted here comes back (importing it says the user wants it);
+   * - otherwise (same messages, or the two diverged) it is left as it is.
+   * Nothing is duplicated: conversations and messages are matched by id, so
+   * importing the same file twice changes nothing the second time.
+   * Written a bucket of conversations per transaction (their index rows are shared).
+   */
+  async importConversations(items: readonly ImportedConversation[]): Promise<ImportCounts> {
+    const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
+    const db = this.db;
+    const touched: ConversationRecord[] = [];
+    for (let start = 0; start < items.length; start += BUCKET_SIZE) {
+      const batch = items.slice(start, start + BUCKET_SIZE);
+      await db.transaction('rw', db.conversations, db.messages, db.searchPostings, async () => {
+        const changes = new IndexChanges();
+        let docNo = await this.nextDocNo();
+        for (const item of batch) {
+          const outcome = await this.importOne(item, changes, () => docNo++);
+          counts[outcome.kind]++;
+          if (outcome.record) touched.push(outcome.record);
+        }
+        await applyIndexChanges(db.searchPostings, changes);
+      });
+    }
+    this.changed(touched);
+    return counts;
+  }
+
+  private async importOne(
+    item: ImportedConversation,
+    changes: IndexChanges,
+    allocateDocNo: () => number,
+  ): Promise<{ kind: keyof ImportCounts; record?: ConversationRecord }> {
+    const db = this.db;
+    const incoming = item.conversation;
+    const existing = await db.conversations.get(incoming.id);
+    const stored = existing ? await this.messagesOf(existing.id) : [];
+    const storedIds = stored.map((r) => r.id);
+    const fileIds = item.messages.map((m) => m.message.id);
+    // A stored id is the file's, or the one derived from it when the file's was taken (below).
+    const extends_ = storedIds.length < fileIds.length && storedIds.every((id, i) => id === fileIds[i] || id === `${incoming.id}:${fileIds[i]}`);
+    const wasDeleted = existing?.deletedAt !== undefined;
+    if (existing && !extends_ && !wasDeleted) return { kind: 'unchanged' };
+
+    const docNo = existing?.docNo ?? allocateDocNo();
+    const keepTitle = existing && !(incoming.titleSource === 'user' && existing.titleSource !== 'user');
+    const title = keepTitle ? existing.title : incoming.title.replace(/\s+/g, ' ').trim() || titleFrom(item.messages.map((m) => m.message));
+    const updatedAt = Math.max(existing?.updatedAt ?? 0, incoming.updatedAt);
+    const record: ConversationRecord = {
+      id: incoming.id,
+      title,
+      titleSource: keepTitle ? existing.titleSource : (incoming.titleSource ?? 'question'),
+      createdAt: existing?.createdAt ?? incoming.createdAt,
+      updatedAt,
+      account: existing?.account ?? incoming.account,
+      mode: existing?.mode ?? incoming.mode,
+      model: existing?.model ?? incoming.model,
+      docNo,
+      listedAt: updatedAt,
+    };
+    await db.conversations.put(record);
+    if (!existing) changes.title(docNo, null, title, record.createdAt);
+    else if (existing.title !== title) changes.title(docNo, existing.title, title, updatedAt);
+
+    if (extends_ || !existing) {
+      const records: MessageRecord[] = [];
+      for (const [seq, { message, createdAt, status }] of item.messages.entries()) {
+        if (seq < storedIds.length) continue;
+        // Message ids are unique across conversations: one taken by another conversation gets a derived id.
+        const taken = await db.messages.get(message.id);
+        const id = taken && taken.conversationId !== record.id ? `${record.id}:${message.id}` : message.id;
+        const next: MessageRecord = {
+          id,
+          conversationId: record.id,
+          seq,
+          role: message.role,
+          createdAt,
+          status: status === 'streaming' ? 'interrupted' : status,
+          message: id === message.id ? message : { ...message, id },
+        };
+        records.push(next);
+        changes.message(docNo, null, indexedText(next));
+      }
+      await db.messages.bulkPut(records);
+      return { kind: existing ? 'updated' : 'added', record };
+    }
+    return { kind: 'updated', record };
+  }
+
+  /** The integration and model a stored conversation uses; null when it is not stored (yet). */
+  async modelChoice(id: string): Promise<{ integrationId?: string; model: string } | null> {
+    const conversation = await this.db.conversations.get(id);
+    if (!conversation) return null;
+    return { model: conversation.model, ...(conversation.integrationId ? { integrationId: conversation.integrationId } : {}) };
+  }
+
+  /** The user picked another model for a stored conversation (not a change History lists it by). False if it is not stored. */
+  async setModelChoice(id: string, integrationId: string, model: string): Promise<boolean> {
+    return (await this.db.conversations.update(id, { integrationId, model })) > 0;
   }
 
   private async nextDocNo(): Promise<number> {

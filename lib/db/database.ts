@@ -13,6 +13,8 @@ export interface ConversationRecord {
   account: string;
   mode: ChatMode;
   model: string;
+  /** Since v3 (absent before): the AI integration the conversation's model belongs to. */
+  integrationId?: string;
   /**
    * Since v2. A small integer naming the conversation inside the search index
    * (postings hold it instead of the 36-character id). Assigned once, in order
@@ -27,7 +29,16 @@ export interface ConversationRecord {
   listedAt?: number;
   /** Since v2. When the conversation was deleted (undo clears it, purge removes the conversation for good). */
   deletedAt?: number;
+  /**
+   * Where the title came from: the first question cut short (also when absent:
+   * rows written before titles were generated), a model's summary of the first
+   * exchange, or the user. A user's title is never replaced. Not indexed, so no
+   * schema version was needed for it.
+   */
+  titleSource?: TitleSource;
 }
+
+export type TitleSource = 'question' | 'generated' | 'user';
 
 /**
  * One UI message, stored whole (all parts: text, tool calls and results) so a
@@ -70,11 +81,39 @@ export interface PostingRecord {
   p: Uint8Array;
 }
 
+/**
+ * Since v3. One model call in the usage ledger (lib/budget/usage-ledger.ts):
+ * its tokens and what it cost, per integration. Budgets sum these over the
+ * rolling 30-day window. Never holds a key, a prompt or an answer.
+ */
+export interface UsageRecord {
+  id?: number;
+  /** When the call ended (ms since the epoch). */
+  at: number;
+  integrationId: string;
+  /** The integration's name when the call was made (kept after it is renamed or deleted). */
+  integrationName: string;
+  provider: string;
+  model: string;
+  /** A chat answer's step, a "Test connection" request, or a conversation's generated title. */
+  kind: 'chat' | 'test' | 'title';
+  conversationId?: string;
+  inputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+  /** Micro-dollars (1e-6 USD); 0 when the model has no price. */
+  costMicros: number;
+  /** False when the model had no price: the call is counted, its cost unknown. */
+  priced: boolean;
+}
+
 export class AssistantDatabase extends Dexie {
   conversations!: EntityTable<ConversationRecord, 'id'>;
   messages!: EntityTable<MessageRecord, 'id'>;
   caches!: EntityTable<CacheRecord, 'key'>;
   searchPostings!: Table<PostingRecord, [string, number]>;
+  usage!: EntityTable<UsageRecord, 'id'>;
 
   constructor(name = 'infra-assistant') {
     super(name);

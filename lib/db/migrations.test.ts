@@ -7,6 +7,8 @@ import { ConversationStore } from './conversation-store';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema-versions';
 import { rebuildSearchIndex, unpackPostings } from '../history/search-index';
 import { searchHistory } from '../history/search';
+import { UsageLedger } from '../budget/usage-ledger';
+import { windowEndingAt } from '../budget/window';
 
 interface Fixture {
   version: number;
@@ -51,9 +53,31 @@ const EXPECTED: Record<number, { query: string; account?: string; ids: string[] 
     { query: '01JV3A7C9E1G3J5L7N9Q1S3U5W', ids: ['8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f'] },
     { query: 'dead-letter', ids: ['8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f'] },
   ],
+  3: [
+    { query: 'tags_all', ids: ['4d2e6f80-91a3-4b5c-8d7e-6f5a4b3c2d1e'] },
+    { query: 'unconfirmed', ids: ['9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a'] },
+    { query: 'reconcile', ids: ['9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a'] },
+    { query: 'onprem-pool-2', ids: [] },
+  ],
 };
 
-const SOURCE_TABLES = ['conversations', 'messages', 'caches'] as const;
+/**
+ * What each fixture's usage ledger must still give: per integration, its
+ * calls and cost in the 30 days before the fixture's last call.
+ */
+const EXPECTED_USAGE: Record<number, { integrationId: string; calls: number; costMicros: number }[]> = {
+  1: [],
+  2: [],
+  3: [
+    { integrationId: 'work-openai', calls: 2, costMicros: 2_416 },
+    { integrationId: 'home-ollama', calls: 1, costMicros: 0 },
+    // Its only call is 40 days old.
+    { integrationId: 'org-gateway', calls: 0, costMicros: 0 },
+  ],
+};
+
+const SOURCE_TABLES = ['conversations', 'messages', 'caches', 'usage'] as const;
+const KEYS: Record<(typeof SOURCE_TABLES)[number], string> = { conversations: 'id', messages: 'id', caches: 'key', usage: 'id' };
 
 /** Postings without recency (a rebuild takes it from message times, live writes from when they happened). */
 function postingsWithoutRecency(rows: PostingRecord[]) {
@@ -69,6 +93,7 @@ describe('database migrations', () => {
   it('has a fixture and expectations for every version', () => {
     expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
     expect(Object.keys(EXPECTED).map(Number)).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
+    expect(Object.keys(EXPECTED_USAGE).map(Number)).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
   });
 
   // One walk for every fixture: the database as that version left it, opened by today's code.
@@ -103,11 +128,12 @@ async function migrateFixture(version: number): Promise<void> {
 
     // Every stored field arrived unchanged (later versions may add fields, never change these).
     for (const table of SOURCE_TABLES) {
-      const key = table === 'caches' ? 'key' : 'id';
+      const key = KEYS[table];
+      const expected = fixture.tables[table] ?? [];
       const rows: Record<string, unknown>[] = await db.table(table).toArray();
-      expect(rows).toHaveLength(fixture.tables[table]!.length);
+      expect(rows).toHaveLength(expected.length);
       const byKey = new Map(rows.map((row) => [row[key], row]));
-      for (const row of fixture.tables[table]!) expect(byKey.get(row[key])).toEqual(expect.objectContaining(row));
+      for (const row of expected) expect(byKey.get(row[key])).toEqual(expect.objectContaining(row));
     }
 
     // Latest-version invariants: numbered once each; listed exactly when not deleted.
@@ -135,6 +161,17 @@ async function migrateFixture(version: number): Promise<void> {
       const hits = await searchHistory(db, query, { account });
       expect(hits.map((h) => h.conversation.id), query).toEqual(ids);
     }
+
+    // The usage ledger answers over its indexes: per integration over the window before the last call.
+    const lastCall = (fixture.tables.usage ?? []).reduce((max, row) => Math.max(max, row.at as number), 0);
+    const ledger = new UsageLedger(db, () => lastCall);
+    for (const { integrationId, calls, costMicros } of EXPECTED_USAGE[version]!) {
+      const totals = await ledger.totals(integrationId, windowEndingAt(lastCall));
+      expect({ integrationId, calls: totals.calls, costMicros: totals.costMicros }).toEqual({ integrationId, calls, costMicros });
+    }
+    // New rows get ids after the fixture's.
+    await ledger.record({ integrationId: 'new', integrationName: 'New', provider: 'openai', model: 'm', kind: 'chat', usage: { inputTokens: 1, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: 1 } });
+    expect(await db.usage.count()).toBe((fixture.tables.usage?.length ?? 0) + 1);
   } finally {
     await db.delete();
   }

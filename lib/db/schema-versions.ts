@@ -48,6 +48,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: upgradeToV2,
   },
+  {
+    // Models: the usage ledger behind token budgets. Conversations gain an optional integrationId
+    // (no index, nothing to migrate: a conversation without one uses the default integration).
+    version: 3,
+    stores: {
+      conversations: 'id, updatedAt, account, &docNo, listedAt, [account+listedAt], deletedAt',
+      messages: 'id, [conversationId+seq]',
+      caches: 'key',
+      searchPostings: '[term+bucket]',
+      // at: the popup's summary over the window and pruning old rows;
+      // [integrationId+at]: one integration's spending over the window, for its budget.
+      usage: '++id, at, [integrationId+at]',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,7 +1,7 @@
 import type { UIMessage } from 'ai';
 import type { AssistantDatabase, ConversationRecord, MessageRecord, PostingRecord } from '../db/database';
 import { bucketOf, PostingView } from './search-index';
-import { highlightRanges, makeSnippet, type HighlightRange, type TermMatcher } from './snippet';
+import { highlightRanges, makeSnippet, markdownToPlain, type HighlightRange, type TermMatcher } from './snippet';
 import { normalizeWord, searchableText, STOP_WORDS } from './tokenize';
 
 /*
@@ -282,7 +282,8 @@ function bestSeq(seqsPerWord: readonly number[][]): number | null {
 }
 
 function snippetOf(record: MessageRecord, matcher: TermMatcher): HistorySnippet {
-  const { text, highlights } = makeSnippet(searchableText(record.message), matcher);
+  // Answers are markdown; the snippet shows their words without the syntax.
+  const { text, highlights } = makeSnippet(markdownToPlain(searchableText(record.message)), matcher);
   return { text, highlights, messageId: record.id, seq: record.seq, role: record.role };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightRanges, makeSnippet, type HighlightRange } from './snippet';
+import { highlightRanges, makeSnippet, markdownToPlain, type HighlightRange } from './snippet';
 import { parseQuery, queryMatcher } from './search';
 
 const matcher = (query: string) => queryMatcher(parseQuery(query));
@@ -32,5 +32,18 @@ describe('snippets', () => {
     const snippet = makeSnippet('word '.repeat(100), matcher('nothing'), 50);
     expect(snippet.text.startsWith('word')).toBe(true);
     expect(snippet.highlights).toEqual([]);
+  });
+
+  it('shows markdown answers as their words, without the syntax', () => {
+    expect(markdownToPlain('The plan failed with **Error acquiring the state lock**: see `prod-network`.')).toBe(
+      'The plan failed with Error acquiring the state lock: see prod-network.',
+    );
+    expect(markdownToPlain('## Next steps\n- unlock the *state*\n1. retry [the run](/stack/prod-network/run/1)')).toBe('Next steps\nunlock the state\nretry the run');
+    expect(markdownToPlain('```hcl\nresource "aws_s3_bucket" "this" {}\n```')).toBe(' \nresource "aws_s3_bucket" "this" {}\n ');
+    expect(markdownToPlain('| stack | state |\n|---|---|\n| prod-eks | FAILED |')).toBe(' · stack · state · \n \n · prod-eks · FAILED · ');
+    // aws_s3_bucket keeps its underscores: only emphasis around words goes.
+    expect(markdownToPlain('import aws_s3_bucket.this')).toBe('import aws_s3_bucket.this');
+    const snippet = makeSnippet(markdownToPlain('The **state lock** was held.'), matcher('lock'));
+    expect(snippet.text.slice(snippet.highlights[0]!.start, snippet.highlights[0]!.end)).toBe('lock');
   });
 });

@@ -75,3 +75,21 @@ export function makeSnippet(fullText: string, match: TermMatcher, maxLength = 18
   const out = `${lead}${body}${to < text.length ? '…' : ''}`;
   return { text: out, highlights: highlightRanges(out, match) };
 }
+
+/**
+ * Markdown as a snippet shows it: the words without the syntax around them
+ * (emphasis, code ticks and fences, headings, quotes, list markers, link
+ * targets, table pipes). Only syntax goes: the words stay, so the highlight
+ * is made on what is shown.
+ */
+export function markdownToPlain(markdown: string): string {
+  return markdown
+    .replace(/^\s*```[^\n]*$/gm, ' ')
+    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/^\s{0,3}(?:#{1,6}|>+|[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/(\*\*|__|~~)(?=\S)([^\n]*?\S)\1/g, '$2')
+    .replace(/(^|[\s(])[*_](?=\S)([^*_\n]*?\S)[*_](?=[\s).,;:!?]|$)/gm, '$1$2')
+    .replace(/`+/g, '')
+    .replace(/^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$/gm, ' ')
+    .replace(/[ \t]*\|[ \t]*/g, ' · ');
+}

@@ -1,6 +1,14 @@
 import type { UIMessage } from 'ai';
-import type { ConversationSummary } from '../db/conversation-store';
-import type { PublicModelSettings, ModelSettingsInput } from '../settings/model-settings';
+import type { ConversationSummary, HistoryChange, HistoryCursor, HistoryPage } from '../db/conversation-store';
+import type { HistoryHit } from '../history/search';
+import type { ExportFormat, ImportResult } from '../history/transfer';
+import type { IntegrationInput, ModelSelection, PublicIntegration } from '../settings/model-integrations';
+import type { PanelModelState } from '../models/model-choice';
+import type { ConnectionTestResult as ModelConnectionTestResult } from '../models/connection-test';
+import type { ConnectionProblem } from '../models/connection-errors';
+import type { BudgetStatus } from '../budget/budget';
+import type { IntegrationUsage } from '../budget/usage-ledger';
+import type { AccessibleSpace } from '../models/scoping';
 import type { PageSnapshot } from '../page/page-snapshot';
 import type { NavigationResult } from '../page/navigate-in-page';
 import type { SpaceliftCredential } from '../spacelift/credentials';
@@ -17,8 +25,6 @@ export const PROTOCOL = 'infra-assistant/1';
 
 /** Requests that the panel and the popup send to the background. */
 export interface BackgroundRequests {
-  'settings.getModel': { input: void; output: PublicModelSettings };
-  'settings.saveModel': { input: ModelSettingsInput; output: PublicModelSettings };
   'ui.openSettings': { input: void; output: void };
   'spacelift.listAccounts': { input: void; output: SpaceliftAccountView[] };
   'spacelift.saveCredential': { input: { origin: string; credential: SpaceliftCredential | null }; output: SpaceliftAccountView[] };
@@ -41,6 +47,49 @@ export interface BackgroundRequests {
   'settings.getModes': { input: void; output: ModeAvailability };
   /** Stop the answer being written for a conversation (one this tab follows after a reload has no Port to abort). */
   'chat.stop': { input: { conversationId: string }; output: void };
+  // ---- History (issue 4): the History view's requests. From the panel (a content script on a
+  // Spacelift page: it sees its own account's conversations) or an extension page (all accounts).
+  // Every write is broadcast to open panels as `history.changed` (see ContentRequests).
+  'history.list': { input: { before?: HistoryCursor; limit?: number }; output: HistoryPage };
+  'history.search': { input: { query: string; limit?: number }; output: HistoryHit[] };
+  'history.rename': { input: { id: string; title: string }; output: ConversationSummary | null };
+  /** Soft delete: `history.restore` undoes it until it is purged (30 days). */
+  'history.delete': { input: { id: string }; output: boolean };
+  'history.restore': { input: { id: string }; output: boolean };
+  /** One conversation, downloaded as Markdown or JSON (the JSON is an importable history file). */
+  'history.exportConversation': { input: { id: string; format: ExportFormat }; output: { filename: string } };
+  /** Every conversation of every account as one JSON history file. */
+  'history.exportAll': { input: void; output: { filename: string; conversations: number } };
+  /**
+   * A history file's text (as exported), in parts of at most IMPORT_PART_CHARS (a message carries at
+   * most 64 MB), numbered from 0. Once every part is in: validated, then merged without duplicates; the
+   * last part's reply says what the import did, the others' reply is null.
+   */
+  'history.import': { input: { uploadId: string; part: number; parts: number; text: string }; output: ImportResult | null };
+  // ---- end of History
+  // ---- Models: AI integrations, model choice, usage and budgets (lib/background/model-requests.ts).
+  // The panel may ask these two (its account is the sender's page); nothing here carries a key.
+  'models.panelState': { input: { conversationId: string }; output: PanelModelState };
+  'models.select': { input: { conversationId: string } & ModelSelection; output: PanelModelState };
+  // Extension pages only (the popup): integrations, keys (write-only), tests, usage, organization.
+  'models.listIntegrations': { input: void; output: IntegrationsView };
+  'models.saveIntegration': { input: IntegrationInput; output: IntegrationsView & { savedId: string } };
+  'models.deleteIntegration': { input: { id: string }; output: IntegrationsView };
+  'models.setDefault': { input: ModelSelection; output: IntegrationsView };
+  /** `draft.id` set and no apiKey: the stored key of that integration is used. */
+  'models.testConnection': { input: { draft: IntegrationInput; modelId: string }; output: ModelConnectionTestResult };
+  'models.fetchModels': { input: { draft: IntegrationInput }; output: { models: string[] | null; problem?: ConnectionProblem } };
+  'models.usage': { input: void; output: IntegrationUsage[] };
+  'models.listSpaces': { input: { account: string }; output: { spaces: AccessibleSpace[]; admin: boolean } | { problem: string } };
+  /** Mark (account) or unmark (null) an integration as organization-provided; only a Spacelift admin of the account may. */
+  'models.setOrganization': { input: { id: string; account: string | null }; output: IntegrationsView };
+}
+
+/** The popup's view of the integrations: no key, only whether one is set and its last characters. */
+export interface IntegrationsView {
+  integrations: PublicIntegration[];
+  defaultSelection: ModelSelection | null;
+  budgets: Record<string, BudgetStatus>;
 }
 
 /**
@@ -70,7 +119,12 @@ export interface ContentRequests {
   'panel.toggle': { input: void; output: { open: boolean } };
   'page.read': { input: void; output: PageSnapshot };
   'page.navigate': { input: { path: string }; output: NavigationResult };
+  // History (issue 4): something in the history changed; an open panel refreshes what it shows.
+  // Never loads the panel in a tab that has not opened it.
+  'history.changed': { input: HistoryChange; output: void };
 }
+
+export type { HistoryChange };
 
 export type RequestName<M> = keyof M & string;
 export type RequestInput<M, K extends keyof M> = M[K] extends { input: infer I } ? I : never;

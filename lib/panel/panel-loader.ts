@@ -3,10 +3,16 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PANEL_GLOBAL, type CreatePanelModule, type PanelHostHooks, type PanelModule } from './panel-module';
 import { envelope, type BackgroundRequests } from '../messaging/protocol';
 
+export interface PanelLoader {
+  (): Promise<PanelModule>;
+  /** Whether the panel was loaded (or is loading) in this tab. */
+  started(): boolean;
+}
+
 /** Load `/panel.js` once, on first use, and create the panel module. */
-export function createPanelLoader(ctx: ContentScriptContext, hooks: PanelHostHooks): () => Promise<PanelModule> {
+export function createPanelLoader(ctx: ContentScriptContext, hooks: PanelHostHooks): PanelLoader {
   let loading: Promise<PanelModule> | undefined;
-  return () =>
+  const load = () =>
     (loading ??= (async () => {
       // Ask for the stored placement now, so it is there when the panel has loaded (the answer is read there).
       const placement = browser.runtime.sendMessage(envelope<BackgroundRequests, 'panel.getPlacement'>('panel.getPlacement', undefined));
@@ -21,4 +27,5 @@ export function createPanelLoader(ctx: ContentScriptContext, hooks: PanelHostHoo
       loading = undefined;
       throw error;
     }));
+  return Object.assign(load, { started: () => loading !== undefined });
 }

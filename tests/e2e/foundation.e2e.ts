@@ -69,8 +69,11 @@ describe('foundation: the panel on a sandbox Spacelift page', () => {
       return keys as string[];
     });
     expect(ids).toHaveLength(1);
+    // Titled by the question at once, then by the (sandbox's) title model after the first answer.
+    await expect
+      .poll(async () => (await readStoredConversation(s.chromium, ids[0]!)).conversation?.title, { timeout: 15_000 })
+      .toBe('Last run stack fail');
     const stored = await readStoredConversation(s.chromium, ids[0]!);
-    expect(stored.conversation?.title).toBe('Why did the last run of this stack fail?');
     expect(stored.conversation?.account).toBe(s.sandbox.appUrl);
     expect(stored.messages.map((m) => [m.role, m.status])).toEqual([
       ['user', 'complete'],

@@ -20,23 +20,29 @@ describe('popup: bring your own model, connect Spacelift', () => {
 
   it('saves a model integration: the key goes to storage.local only and is shown masked', async () => {
     const popup = await Popup.open(chromium.browser, chromium.extensionId);
-    await popup.choose('Model settings', 'provider', 'openai-compatible');
-    await popup.fill('Model settings', 'baseURL', `${sandbox.appUrl}/v1`);
-    await popup.fill('Model settings', 'apiKey', 'sk-popup-secret-123456');
-    await popup.fill('Model settings', 'model', SANDBOX_MODEL_ID);
-    await popup.submit('Model settings');
-    expect(await popup.statusText('settings-status', /Saved/)).toBe('Saved');
+    await popup.addIntegration();
+    const form = 'AI integration';
+    await popup.fill(form, 'name', 'Sandbox');
+    await popup.choose(form, 'provider', 'openai-compatible');
+    await popup.fill(form, 'baseURL', `${sandbox.appUrl}/v1`);
+    await popup.fill(form, 'apiKey', 'sk-popup-secret-123456');
+    await popup.addModel(SANDBOX_MODEL_ID);
+    await popup.saveIntegration();
     expect(await popup.bodyText()).not.toContain('sk-popup-secret-123456');
     await popup.close();
 
     const stored = await chromium.inWorker(async () => ({
-      local: await chrome.storage.local.get('modelSettings'),
+      local: await chrome.storage.local.get('modelIntegrations'),
       sync: await chrome.storage.sync.get(null),
     }));
-    expect((stored.local.modelSettings as { apiKey: string }).apiKey).toBe('sk-popup-secret-123456');
+    const integrations = (stored.local.modelIntegrations as { integrations: { apiKey: string; defaultModel: string }[] }).integrations;
+    expect(integrations).toHaveLength(1);
+    expect(integrations[0]).toMatchObject({ apiKey: 'sk-popup-secret-123456', defaultModel: SANDBOX_MODEL_ID });
     expect(stored.sync).toEqual({});
 
     const reopened = await Popup.open(chromium.browser, chromium.extensionId);
+    expect(await reopened.bodyText()).toMatch(/key •+3456/);
+    await reopened.editIntegration('Sandbox');
     const placeholder = await reopened.page.$eval('[name="apiKey"]', (el) => (el as HTMLInputElement).placeholder);
     expect(placeholder).toMatch(/•+3456/);
     expect(await reopened.page.$eval('[name="apiKey"]', (el) => (el as HTMLInputElement).value)).toBe('');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openAssistant, type AssistantSession } from './harness/assistant-session';
-import { readStoredConversation, useSandboxModel } from './harness/extension';
+import { readStoredConversation, useIntegrations, useSandboxModel } from './harness/extension';
 
 const IN_PANEL = 'infra-assistant-panel >>> ';
 
@@ -158,24 +158,23 @@ describe('thread actions: regenerate, edit and resend, copy, stop; composer keys
     expect(await composer.evaluate((el) => (el as HTMLTextAreaElement).value)).toBe('');
   });
 
-  it('an unknown model shows the error in the thread with "Switch model", which opens the settings', async () => {
-    await useSandboxModel(s.chromium, s.sandbox, { model: 'no-such-model' });
+  it('an unknown model shows the error in the thread with "Switch model", which opens the model selector', async () => {
+    await useSandboxModel(s.chromium, s.sandbox, { defaultModel: 'no-such-model' });
+    await s.panel.newConversation();
     await s.panel.send('Hello?');
     await s.panel.waitForIdle();
     expect(await s.panel.errorNotice()).toMatchObject({ code: 'model-not-found' });
     const action = (await s.page.$(`${IN_PANEL}[data-testid="ia-error-action"]`))!;
     expect(await action.evaluate((b) => b.textContent)).toBe('Switch model');
-    const opened = new Promise<import('puppeteer-core').Target>((resolve) => s.chromium.browser.once('targetcreated', resolve));
     await action.click();
-    const settings = await opened;
-    expect(settings.url()).toMatch(/^chrome-extension:\/\/[a-z]+\/popup\.html$/);
-    await (await settings.page())?.close();
-    await s.page.bringToFront();
+    await s.page.waitForSelector(`${IN_PANEL}[data-testid="ia-model-menu"]`, { visible: true });
+    expect(await s.page.$eval(`${IN_PANEL}[data-testid="ia-model"]`, (b) => b.getAttribute('aria-expanded'))).toBe('true');
+    await s.page.keyboard.press('Escape');
     await useSandboxModel(s.chromium, s.sandbox);
   });
 
   it('with no model set up, the composer is disabled and says why', async () => {
-    await s.chromium.inWorker(async () => chrome.storage.local.remove('modelSettings'));
+    await useIntegrations(s.chromium, []);
     await s.page.keyboard.press('Escape');
     await s.panel.clickLauncher();
     await s.panel.waitUntilOpen();

@@ -55,7 +55,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'OPTIONS') return preflight(res);
     if (path === '/graphql') return void graphql.yoga(req, res);
-    if (path.startsWith('/v1/') || path.startsWith('/__model/')) {
+    if (path.startsWith('/v1/') || path.startsWith('/ollama/v1/') || path.startsWith('/__model/')) {
       return void readBody(req).then((body) => {
         if (!model.handle(req, res, body)) notFound(res);
       });

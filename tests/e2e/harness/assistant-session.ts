@@ -1,7 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { useSandboxDocs, useSandboxModel } from './extension';
+import { useIntegrations, useSandboxDocs, useSandboxModel } from './extension';
+import type { Integration } from '../../../lib/settings/model-integrations';
 import { AssistantPanel } from '../pages/assistant-panel';
 import { SandboxApp } from '../pages/sandbox-app';
 
@@ -21,11 +22,18 @@ export interface AssistantSession {
  */
 export async function openAssistant(
   path: string,
-  options: { openPanel?: boolean; windowSize?: [number, number] } = {},
+  options: {
+    openPanel?: boolean;
+    integrations?: (sandbox: Sandbox) => Integration[];
+    before?: (chromium: ExtensionBrowser, sandbox: Sandbox) => Promise<void>;
+    windowSize?: [number, number];
+  } = {},
 ): Promise<AssistantSession> {
   const sandbox = await startSandbox();
   const chromium = await launchWithExtension({ windowSize: options.windowSize });
-  await useSandboxModel(chromium, sandbox);
+  if (options.integrations) await useIntegrations(chromium, options.integrations(sandbox));
+  else await useSandboxModel(chromium, sandbox);
+  await options.before?.(chromium, sandbox);
   await useSandboxDocs(chromium, sandbox);
   const page = await chromium.browser.newPage();
   const app = new SandboxApp(page, sandbox.appUrl);

@@ -1,20 +1,39 @@
 import type { ExtensionBrowser } from './chromium';
-import type { ModelSettings } from '../../../lib/settings/model-settings';
+import type { Integration, IntegrationsState } from '../../../lib/settings/model-integrations';
 import { SANDBOX_MODEL_ID } from '../../sandbox/model/scripted-model';
 import type { Sandbox } from '../../sandbox/server';
 
-/** Point the extension at the sandbox's scripted model, the way the popup would store it. */
-export async function useSandboxModel(chromium: ExtensionBrowser, sandbox: Sandbox, overrides: Partial<ModelSettings> = {}): Promise<void> {
-  const settings: ModelSettings = {
+export const SANDBOX_INTEGRATION_ID = 'sandbox';
+
+/** An AI integration for the sandbox's scripted model, as the popup stores one. */
+export function sandboxIntegration(sandbox: Sandbox, overrides: Partial<Integration> = {}): Integration {
+  const model = overrides.defaultModel ?? SANDBOX_MODEL_ID;
+  return {
+    id: SANDBOX_INTEGRATION_ID,
+    name: 'Sandbox model',
     provider: 'openai-compatible',
     baseURL: `${sandbox.appUrl}/v1`,
     apiKey: 'sandbox-key',
-    model: SANDBOX_MODEL_ID,
+    models: [{ id: model }],
+    defaultModel: model,
+    createdAt: 0,
+    updatedAt: 0,
     ...overrides,
   };
+}
+
+/** Point the extension at the sandbox's scripted model (or another integration), the way the popup would store it. */
+export async function useSandboxModel(chromium: ExtensionBrowser, sandbox: Sandbox, overrides: Partial<Integration> = {}): Promise<void> {
+  await useIntegrations(chromium, [sandboxIntegration(sandbox, overrides)]);
+}
+
+/** Store these integrations; the first one's default model is the default for new conversations. */
+export async function useIntegrations(chromium: ExtensionBrowser, integrations: Integration[]): Promise<void> {
+  const first = integrations[0];
+  const state: IntegrationsState = { integrations, defaultSelection: first ? { integrationId: first.id, modelId: first.defaultModel } : null };
   await chromium.inWorker(async (value) => {
-    await chrome.storage.local.set({ modelSettings: value });
-  }, settings);
+    await chrome.storage.local.set({ modelIntegrations: value });
+  }, state);
 }
 
 /** Point the docs search at the sandbox's docs site. */
@@ -57,7 +76,7 @@ export async function dispatchToggleCommand(chromium: ExtensionBrowser, pageUrlP
 }
 
 export interface StoredConversation {
-  conversation: { id: string; title: string; account: string } | undefined;
+  conversation: { id: string; title: string; account: string; integrationId?: string; model?: string } | undefined;
   messages: { id: string; role: string; seq: number; status: string; message: { parts: { type: string; text?: string; state?: string }[] } }[];
 }
 
