@@ -8,6 +8,7 @@ import { benchHistory } from './history';
 import { benchHistoryPanel } from './history-panel';
 import { benchFirstText } from './first-text';
 import { benchUsageLedger } from './usage-ledger';
+import { benchPanel } from './panel';
 
 type Figures = Record<string, number | string>;
 
@@ -20,6 +21,7 @@ const sections: [string, () => Figures | Promise<Figures>][] = [
   ['History in the panel at 10,000 conversations / 200,000 messages (Chromium, real IndexedDB)', () => benchHistoryPanel()],
   ['Usage ledger at 27,000 calls (fake-indexeddb)', benchUsageLedger],
   ["Model's first text → on screen in the panel (Chromium, built extension)", benchFirstText],
+  ['The panel: opening, frames while streaming into a long thread, page-load cost (Chromium, built extension)', benchPanel],
 ];
 
 for (const [title, run] of sections) {

@@ -35,6 +35,8 @@ async function conversation(s: AssistantSession, turns: number) {
     );
     await s.panel.send(i === 0 ? 'Which stacks failed, and why?' : `And what about run ${i + 1}?`);
     await s.panel.waitForIdle();
+    // After the first exchange the background asks the model for a title: let it take its turn first.
+    await new Promise((r) => setTimeout(r, 1500));
   }
 }
 
@@ -52,6 +54,12 @@ async function shot(s: AssistantSession, name: string) {
   // Long thread with tool cards, dark.
   await s.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
   await conversation(s, 2);
+  // Open the last query card, as a user checking what was asked would.
+  await s.page.evaluate(() => {
+    const cards = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelectorAll<HTMLDetailsElement>('[data-testid="ia-tool-card"][data-tool="query_graphql"]');
+    cards[cards.length - 1]!.open = true;
+    cards[cards.length - 1]!.scrollIntoView({ block: 'start' });
+  });
   await shot(s, 'panel-dark-long-thread');
   // Floating (unpinned) on the same wide window, dark then light.
   await s.page.click('infra-assistant-panel >>> [data-testid="ia-pin"]');
@@ -66,6 +74,10 @@ async function shot(s: AssistantSession, name: string) {
 {
   const s = await openAssistant('/stack/prod-eks', { windowSize: [420, 800] });
   await conversation(s, 1);
+  // The narrowest the header has to fit: a 360 px wide window.
+  const box = await s.panel.frame();
+  await s.page.focus('infra-assistant-panel >>> [data-testid="ia-float-resize-se"]');
+  for (let width = box!.width; width > 360; width -= 16) await s.page.keyboard.press('ArrowLeft');
   await shot(s, 'panel-narrow');
   await s.close();
 }

@@ -83,6 +83,20 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
   }, [conversationId, messageCount, growth, lastIsUser]);
   useLayoutEffect(() => () => cancelAnimationFrame(pendingFollow.current), []);
 
+  // The panel itself resized (docked ⇄ floating, a drag of its edge): text rewraps, so stay at the end if there.
+  const shown = messageCount > 0;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!shown || !el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (!atEnd.current) return;
+      el.scrollTop = el.scrollHeight;
+      followedTop.current = el.scrollTop;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [shown]);
+
   return { ref, onScroll };
 }
 

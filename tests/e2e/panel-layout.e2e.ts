@@ -172,14 +172,24 @@ describe('floating window on a narrow window: dragged, resized, kept inside, rem
     await s.panel.drag('.ia-title', 2000, 2000, { x: 0.3, y: 0.5 }); // to the bottom-right corner
     const before = await frame();
     await s.page.setViewport({ width: 520, height: 420 });
-    await s.page.waitForFunction(() => document.documentElement.clientWidth === 520);
+    // The panel hears the window's resize event on the next frame.
+    await s.page.waitForFunction(() => {
+      const box = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelector('[data-testid="ia-frame"]')!.getBoundingClientRect();
+      return document.documentElement.clientWidth === 520 && box.right <= 520 && box.bottom <= 420;
+    });
     const squeezed = await frame();
     expect(squeezed.x).toBeGreaterThanOrEqual(0);
     expect(squeezed.y).toBeGreaterThanOrEqual(0);
     expect(squeezed.x + squeezed.width).toBeLessThanOrEqual(520);
     expect(squeezed.y + squeezed.height).toBeLessThanOrEqual(420);
     await s.page.setViewport({ width: view.width, height: view.height });
-    await s.page.waitForFunction((w) => document.documentElement.clientWidth === w, {}, view.width);
+    await s.page
+      .waitForFunction(
+        (x) => document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelector('[data-testid="ia-frame"]')!.getBoundingClientRect().x === x,
+        { timeout: 5_000 },
+        before.x,
+      )
+      .catch(() => undefined);
     expect(await frame()).toEqual(before);
   });
 
@@ -190,5 +200,40 @@ describe('floating window on a narrow window: dragged, resized, kept inside, rem
     await s.panel.waitUntilOpen();
     await s.panel.waitForLayout('floating');
     expect(await frame()).toEqual(before);
+  });
+});
+
+describe('the header fits a 360 px panel', () => {
+  let s: AssistantSession;
+
+  beforeAll(async () => {
+    s = await openAssistant('/stacks');
+  });
+  afterAll(() => s?.close());
+
+  it('lays out every header control inside the panel, nothing cut off or wrapped away', async () => {
+    await s.page.focus('infra-assistant-panel >>> [data-testid="ia-resize-handle"]');
+    for (let i = 0; i < 10; i++) await s.page.keyboard.press('ArrowRight'); // down to the 320 px minimum
+    for (let i = 0; i < 3; i++) await s.page.keyboard.press('ArrowLeft'); // 368
+    await s.page.keyboard.press('ArrowRight'); // 352
+    const width = (await s.panel.frame())!.width;
+    expect(width).toBeLessThanOrEqual(360);
+    const layout = await s.page.evaluate(() => {
+      const root = document.querySelector('infra-assistant-panel')!.shadowRoot!;
+      const header = root.querySelector('.ia-header')!.getBoundingClientRect();
+      const rows = [...root.querySelectorAll<HTMLElement>('.ia-header-row')].map((row) => ({ scroll: row.scrollWidth, client: row.clientWidth }));
+      const controls = [...root.querySelectorAll<HTMLElement>('.ia-header button, .ia-header [role="meter"]')].map((el) => {
+        const box = el.getBoundingClientRect();
+        return { name: el.getAttribute('aria-label') ?? el.textContent, left: box.left, right: box.right, width: box.width };
+      });
+      return { header: { left: header.left, right: header.right }, rows, controls };
+    });
+    for (const row of layout.rows) expect(row.scroll).toBeLessThanOrEqual(row.client);
+    for (const control of layout.controls) {
+      expect(control.left, control.name ?? '').toBeGreaterThanOrEqual(layout.header.left);
+      expect(control.right, control.name ?? '').toBeLessThanOrEqual(layout.header.right);
+      expect(control.width, control.name ?? '').toBeGreaterThan(20);
+    }
+    expect(layout.controls.map((c) => c.name)).toEqual(expect.arrayContaining(['History', 'New conversation', 'Close panel', 'Ask', 'Build']));
   });
 });
