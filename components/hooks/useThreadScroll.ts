@@ -4,6 +4,8 @@ import { useStableCallback } from './useStableCallback';
 
 /** Closer than this to the bottom counts as "at the end": new text keeps it in view. */
 const AT_END_SLACK = 24;
+/** A scroll event this soon after the reader's own wheel, touch, key or pointer press counts as theirs. */
+const READER_SCROLL_MS = 1_000;
 /** Frames the end is still followed after the last render, while sizes settle. */
 const SETTLE_CHECKS = 6;
 
@@ -24,10 +26,15 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
   /** Where following the end last put the scroll position. */
   const followedTop = useRef(0);
   const pendingFollow = useRef(0);
+  const readerScrolledAt = useRef(-Infinity);
 
   const onScroll = useStableCallback(() => {
     const el = ref.current;
     if (!el) return;
+    // While following the end, the scroll events are ours (one a frame): reading positions here would lay
+    // the thread out once more per frame. Only a scroll the reader started (wheel, touch, keys, the scroll
+    // bar) can leave the end.
+    if (atEnd.current && performance.now() - readerScrolledAt.current > READER_SCROLL_MS) return;
     const wasAtEnd = atEnd.current;
     if (el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_SLACK) atEnd.current = true;
     // Scrolled up from where following put it: the reader wants to stay there. (Further from the end
@@ -83,8 +90,20 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
   }, [conversationId, messageCount, growth, lastIsUser]);
   useLayoutEffect(() => () => cancelAnimationFrame(pendingFollow.current), []);
 
-  // The panel itself resized (docked ⇄ floating, a drag of its edge): text rewraps, so stay at the end if there.
   const shown = messageCount > 0;
+  // What the reader does to scroll, so their scroll events are told from ours.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!shown || !el) return;
+    const mark = () => (readerScrolledAt.current = performance.now());
+    const events = ['wheel', 'touchstart', 'touchmove', 'keydown', 'pointerdown'] as const;
+    for (const type of events) el.addEventListener(type, mark, { passive: true });
+    return () => {
+      for (const type of events) el.removeEventListener(type, mark);
+    };
+  }, [shown]);
+
+  // The panel itself resized (docked ⇄ floating, a drag of its edge): text rewraps, so stay at the end if there.
   useLayoutEffect(() => {
     const el = ref.current;
     if (!shown || !el || typeof ResizeObserver === 'undefined') return;

@@ -69,9 +69,10 @@ describe('the panel keeps its state across client-side navigation and reloads', 
     await s.panel.togglePin();
     await s.panel.waitForLayout('floating');
     await s.panel.drag('.ia-title', -300, -20, { x: 0.3, y: 0.5 });
-    // Scroll up into the middle of the second answer.
+    // Scroll up into the middle of the second answer (a wheel turn first: the panel tells the reader's scrolling from its own).
     await s.page.evaluate(() => {
       const thread = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelector('[data-testid="ia-thread"]')!;
+      thread.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, bubbles: true }));
       const second = thread.querySelectorAll('[data-testid="ia-message-assistant"]')[1] as HTMLElement;
       thread.scrollTop += second.getBoundingClientRect().top - thread.getBoundingClientRect().top + 150;
     });
@@ -139,6 +140,7 @@ describe('the panel keeps its state across client-side navigation and reloads', 
     const reading = await s.page.evaluate(async () => {
       const thread = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelector('[data-testid="ia-thread"]')!;
       const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      thread.dispatchEvent(new WheelEvent('wheel', { deltaY: -600, bubbles: true }));
       thread.scrollTop -= 600;
       await frame();
       thread.scrollTop -= 100;
