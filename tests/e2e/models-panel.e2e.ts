@@ -10,7 +10,8 @@ import { SEED_SPACE_IDS } from '../sandbox/graphql/seed';
 import { SANDBOX_MINI_MODEL_ID, SANDBOX_MODEL_ID, SANDBOX_NO_TOOLS_MODEL_ID } from '../sandbox/model/scripted-model';
 
 const IN_PANEL = 'infra-assistant-panel >>> ';
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+// Tests write their screenshots under .tmp; the good ones are copied to docs/screenshots by hand.
+const SCREENSHOTS = resolve(import.meta.dirname, '../../.tmp/screenshots');
 const cheap = { inputPerM: 1, outputPerM: 2 };
 
 describe('models in the panel: selector, budget meter, budgets that stop sending', () => {

@@ -91,9 +91,9 @@ describe('popup: AI integrations, Test connection and its actionable failures', 
     expect(await popup.page.$eval('[data-testid="integration-grant"]', (el) => el.textContent)).toBe(`Allow access to ${sandbox.apiUrl}`);
     // Nothing was sent without it.
     expect(sandbox.model.requests.length).toBe(before);
-    mkdirSync(resolve(import.meta.dirname, '../../docs/screenshots'), { recursive: true });
+    mkdirSync(resolve(import.meta.dirname, '../../.tmp/screenshots'), { recursive: true });
     await popup.page.setViewport({ width: 440, height: 1400 });
-    await popup.page.screenshot({ path: resolve(import.meta.dirname, '../../docs/screenshots/popup-integration.png'), fullPage: true });
+    await popup.page.screenshot({ path: resolve(import.meta.dirname, '../../.tmp/screenshots/popup-integration.png'), fullPage: true });
   });
 
   it('lets a Spacelift admin mark an integration as provided by the organization, with its $10 default budget', async () => {
