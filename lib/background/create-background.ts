@@ -21,9 +21,12 @@ import { effectiveMode, organizationSettingsItem } from '../settings/organizatio
 import { registerHistoryRequests, senderScope } from './history-requests';
 import { broadcastHistoryChanges } from './history-broadcast';
 import { createAutoTitler } from '../history/auto-title';
+import { restrictStorageToExtension } from './storage-lockdown';
 
 /** Wire the background's services. The entrypoint only calls this. */
 export function startBackground(): void {
+  // First: keys and tokens in storage.local become unreadable from content scripts.
+  void restrictStorageToExtension();
   const db = new AssistantDatabase();
   const store = new ConversationStore(db);
   const services = new AccountServices(new CacheStore(db));
