@@ -12,6 +12,7 @@ export class AnswerWriter {
   private chain: Promise<void> = Promise.resolve();
   private ended = false;
   private lastPartialAt = -Infinity;
+  private partialQueued = false;
 
   constructor(
     private readonly save: Save,
@@ -19,11 +20,20 @@ export class AnswerWriter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** A snapshot while streaming: written at most once per interval. */
+  /**
+   * A snapshot while streaming: written at most once per interval (the first words at
+   * once), in a task of its own after the chunk at hand has gone to the panel: cloning
+   * and indexing cost milliseconds the first words should not wait for.
+   */
   partial(message: UIMessage): void {
-    if (this.ended || this.now() - this.lastPartialAt < this.intervalMs) return;
+    if (this.ended || this.partialQueued || this.now() - this.lastPartialAt < this.intervalMs) return;
     this.lastPartialAt = this.now();
-    void this.enqueue(message, 'streaming');
+    this.partialQueued = true;
+    setTimeout(() => {
+      this.partialQueued = false;
+      // `message` is the live snapshot: it holds whatever arrived meanwhile.
+      if (!this.ended) void this.enqueue(message, 'streaming');
+    }, 0);
   }
 
   /** A finished step: always written. */
