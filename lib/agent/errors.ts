@@ -12,6 +12,7 @@ export type AssistantErrorCode =
   | 'interrupted'
   | 'budget-exhausted'
   | 'cors-refused'
+  | 'host-permission'
   | 'no-tools'
   | 'unknown';
 
@@ -36,6 +37,10 @@ const MESSAGES: Record<AssistantErrorCode, { message: string; action: AssistantE
   'budget-exhausted': { message: 'The budget of this integration is used up for now.', action: 'switch-integration' },
   'cors-refused': {
     message: 'The model endpoint refused requests from the extension (CORS). For Ollama, set OLLAMA_ORIGINS to allow the extension, then restart it.',
+    action: 'open-settings',
+  },
+  'host-permission': {
+    message: 'The extension is not allowed to reach this model endpoint yet. Open settings, edit the integration and use Test connection: it asks for access.',
     action: 'open-settings',
   },
   'no-tools': { message: 'This model cannot call tools. Mark it as without tool calling in settings, or pick another model.', action: 'switch-model' },

@@ -105,6 +105,37 @@ describe('runChat', () => {
     expect((await store.get('c2'))?.messages.map((m) => m.id)).toEqual(['u1']);
   });
 
+  it('says the endpoint is not allowed yet when a network failure comes from a missing host permission', async () => {
+    const unreachable = () => {
+      const model = scriptedMockModel([]);
+      model.doStream = async () => {
+        throw new TypeError('Failed to fetch');
+      };
+      return model;
+    };
+    const ask = async (lacks: boolean) => {
+      const out = recordingSink();
+      const asked: string[] = [];
+      await runChat(
+        { type: 'send', conversationId: `perm-${lacks}`, trigger: 'submit-message', messages: [question] },
+        {
+          store,
+          chooseModel: choose(unreachable()),
+          tools: {},
+          account: 'a',
+          lacksHostPermission: async (choice) => (asked.push(choice.integration.baseURL), lacks),
+        },
+        out.sink,
+      );
+      return { failure: out.failure(), asked };
+    };
+    const missing = await ask(true);
+    expect(missing.failure).toMatchObject({ code: 'host-permission', action: 'open-settings' });
+    expect(missing.asked).toEqual(['http://x/v1']);
+    // With the permission granted, a network failure is just that.
+    expect((await ask(false)).failure?.code).toBe('network');
+  });
+
   it('turns a provider failure into a typed error without leaking the key, and keeps the question', async () => {
     const { APICallError } = await import('ai');
     const failing = scriptedMockModel([]);

@@ -34,6 +34,11 @@ export interface RunChatDeps {
   store: ConversationStore;
   /** The integration and model this conversation uses (its own choice, or the default), or null when none is set up. */
   chooseModel: (conversationId: string) => Promise<ModelChoice | null>;
+  /**
+   * Whether the extension lacks the host permission for the endpoint the choice calls.
+   * Asked only after a network failure, to say why instead of "could not be reached".
+   */
+  lacksHostPermission?: (choice: ModelChoice) => Promise<boolean>;
   /** Write one model call's usage to the ledger. */
   recordUsage?: (call: CallToRecord) => Promise<unknown>;
   tools: ToolSet;
@@ -174,6 +179,7 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
   } catch (error) {
     failure ??= classifyError(error, secrets);
   }
+  if (failure?.code === 'network' && (await deps.lacksHostPermission?.(choice).catch(() => false))) failure = errorInfo('host-permission');
   await writer.settled();
   // The panel refreshes its budget meter when the answer ends: the ledger must be written by then.
   await Promise.all(recording);

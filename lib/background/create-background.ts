@@ -22,6 +22,7 @@ import { registerHistoryRequests, senderScope } from './history-requests';
 import { broadcastHistoryChanges } from './history-broadcast';
 import { createAutoTitler } from '../history/auto-title';
 import { restrictStorageToExtension } from './storage-lockdown';
+import { effectiveBaseURL, originPattern } from '../models/providers';
 
 /** Wire the background's services. The entrypoint only calls this. */
 export function startBackground(): void {
@@ -91,6 +92,8 @@ export function startBackground(): void {
         {
           store,
           chooseModel: (conversationId) => models.choose(conversationId, origin),
+          lacksHostPermission: async ({ integration }) =>
+            !(await browser.permissions.contains({ origins: [originPattern(effectiveBaseURL(integration.provider, integration.baseURL))] })),
           recordUsage: (call) => models.record(call),
           tools: createAskTools({
             origin,
