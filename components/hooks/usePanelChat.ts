@@ -5,7 +5,9 @@ import { PanelChat } from '../../lib/chat/panel-chat';
 import { PortChatTransport, AssistantError } from '../../lib/chat/port-transport';
 import { errorInfo, type AssistantErrorInfo } from '../../lib/agent/errors';
 import { requestBackground } from '../../lib/messaging/requests';
-import type { AnswerState } from '../../lib/messaging/protocol';
+import type { AnswerState, BackgroundRequests, RequestOutput } from '../../lib/messaging/protocol';
+
+type StoredConversation = NonNullable<RequestOutput<BackgroundRequests, 'conversations.get'>>;
 import { readPanelSession, writePanelSession } from '../../lib/panel/panel-session';
 import type { HistoryEvents } from '../../lib/history/history-events';
 import type { ChatMode } from '../../lib/db/database';
@@ -57,17 +59,26 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
   // The user stopped an answer this tab was following: once the background has stopped it, it is done, not "interrupted".
   const stoppedByUser = useRef(false);
 
-  /** Show a stored conversation exactly as it was stored; follow it while its answer is still being written. */
-  const load = useCallback(
-    async (id: string, loadOptions: { onlyIfChanged?: boolean } = {}) => {
-      const ticket = ++loading.current;
-      const saved = await requestBackground('conversations.get', { id }).catch(() => null);
-      if (ticket !== loading.current || !saved) return false;
-      if (loadOptions.onlyIfChanged && id === chatRef.current.id && sameMessages(chatRef.current.messages, saved.messages)) return true;
-      setChat(makeChat(id, saved.messages));
+  /** Put a stored conversation on screen; the ref moves at once, so a refresh already in flight sees the switch. */
+  const show = useCallback(
+    (id: string, saved: StoredConversation) => {
+      const next = makeChat(id, saved.messages);
+      chatRef.current = next;
+      setChat(next);
       // A mode switched in this tab for this conversation but not yet sent wins over the stored one.
       setModeState(sessionMode(id) ?? saved.conversation.mode ?? 'ask');
       setAnswer(stoppedByUser.current && saved.answer === 'interrupted' ? 'idle' : saved.answer);
+    },
+    [makeChat],
+  );
+
+  /** Show a stored conversation exactly as it was stored; follow it while its answer is still being written. */
+  const load = useCallback(
+    async (id: string) => {
+      const ticket = ++loading.current;
+      const saved = await requestBackground('conversations.get', { id }).catch(() => null);
+      if (ticket !== loading.current || !saved) return false;
+      show(id, saved);
       if (saved.answer === 'running') {
         setTimeout(() => {
           if (ticket === loading.current) void load(id);
@@ -75,8 +86,21 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
       }
       return true;
     },
-    [makeChat],
+    [show],
   );
+
+  /**
+   * Show what is stored for the conversation on screen, if it changed. Never cancels a switch: it takes
+   * no ticket of its own, and gives way to any load or new conversation started, or shown, meanwhile.
+   */
+  const refreshShown = useCallback(async () => {
+    const ticket = loading.current;
+    const id = chatRef.current.id;
+    const saved = await requestBackground('conversations.get', { id }).catch(() => null);
+    if (!saved || ticket !== loading.current || id !== chatRef.current.id || busyRef.current) return;
+    if (sameMessages(chatRef.current.messages, saved.messages)) return;
+    show(id, saved);
+  }, [show]);
 
   useEffect(() => {
     const id = readPanelSession().conversationId;
@@ -113,9 +137,9 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
   useEffect(() => {
     if (!historyEvents) return;
     return historyEvents.subscribe((change) => {
-      if (!busyRef.current && change.ids.includes(chatRef.current.id)) void load(chatRef.current.id, { onlyIfChanged: true });
+      if (!busyRef.current && change.ids.includes(chatRef.current.id)) void refreshShown();
     });
-  }, [historyEvents, load]);
+  }, [historyEvents, refreshShown]);
 
   const send = useCallback(
     (text: string) => {
@@ -131,7 +155,9 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
     setAnswer('idle');
     // A new conversation starts in Ask, the mode that cannot change anything.
     setModeState('ask');
-    setChat(makeChat(crypto.randomUUID()));
+    const next = makeChat(crypto.randomUUID());
+    chatRef.current = next;
+    setChat(next);
   }, [helpers, makeChat]);
   /** Switch to a stored conversation. An answer still running in the one shown goes on in the background and is stored. */
   const openConversation = useCallback(

@@ -65,7 +65,11 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
       }
       atEnd.current = true;
     }
-    if (sent) atEnd.current = true;
+    if (sent) {
+      atEnd.current = true;
+      // Sending asks for the end: a wheel turn just before it must not make following's own scrolls look like the reader's.
+      readerScrolledAt.current = -Infinity;
+    }
   }, [conversationId, messageCount, growth, lastIsUser]);
 
   // Keep the end in view once per frame, not per render: reading scrollHeight forces a layout, and a
