@@ -74,17 +74,19 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
 
   /** Show a stored conversation exactly as it was stored; follow it while its answer is still being written. */
   const load = useCallback(
-    async (id: string) => {
+    async (id: string): Promise<'shown' | 'missing' | 'superseded'> => {
       const ticket = ++loading.current;
       const saved = await requestBackground('conversations.get', { id }).catch(() => null);
-      if (ticket !== loading.current || !saved) return false;
+      // A newer switch (or a new conversation) won meanwhile: this one is simply dropped.
+      if (ticket !== loading.current) return 'superseded';
+      if (!saved) return 'missing';
       show(id, saved);
       if (saved.answer === 'running') {
         setTimeout(() => {
           if (ticket === loading.current) void load(id);
         }, FOLLOW_RUNNING_MS);
       }
-      return true;
+      return 'shown';
     },
     [show],
   );
@@ -162,7 +164,7 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
   /** Switch to a stored conversation. An answer still running in the one shown goes on in the background and is stored. */
   const openConversation = useCallback(
     (id: string) => {
-      if (id === chatRef.current.id) return Promise.resolve(true);
+      if (id === chatRef.current.id) return Promise.resolve('shown' as const);
       return load(id);
     },
     [load],

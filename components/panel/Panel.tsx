@@ -49,12 +49,13 @@ export const Panel = memo(function Panel({ open, focusToken, layout, onClose, on
     setHistoryOpen(false);
     setComposerFocus((n) => n + 1);
   }, []);
+  // History stays up until the conversation is on screen: no flash of the one being left.
   const openFromHistory = useCallback(
     (id: string) => {
-      void chat.openConversation(id).then((found) => {
-        if (!found) toast.show({ tone: 'error', message: 'That conversation could not be opened' });
+      void chat.openConversation(id).then((outcome) => {
+        if (outcome === 'shown') closeHistory();
+        else if (outcome === 'missing') toast.show({ tone: 'error', message: 'That conversation could not be opened' });
       });
-      closeHistory();
     },
     [chat, closeHistory, toast],
   );

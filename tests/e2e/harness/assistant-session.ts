@@ -36,6 +36,8 @@ export async function openAssistant(
   await options.before?.(chromium, sandbox);
   await useSandboxDocs(chromium, sandbox);
   const page = await chromium.browser.newPage();
+  // E2E_DEBUG=1 shows what the page and the panel print.
+  if (process.env.E2E_DEBUG) page.on('console', (message) => console.log(`[page] ${message.type()} ${message.text()}`));
   const app = new SandboxApp(page, sandbox.appUrl);
   const panel = new AssistantPanel(page);
   await app.open(path);
