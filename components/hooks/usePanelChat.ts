@@ -99,7 +99,7 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
     const ticket = loading.current;
     const id = chatRef.current.id;
     const saved = await requestBackground('conversations.get', { id }).catch(() => null);
-    if (!saved || ticket !== loading.current || id !== chatRef.current.id || busyRef.current) return;
+    if (!saved || ticket !== loading.current || id !== chatRef.current.id || busyRef.current || showingErrorRef.current) return;
     if (sameMessages(chatRef.current.messages, saved.messages)) return;
     show(id, saved);
   }, [show]);
@@ -133,13 +133,16 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
   const busy = helpers.status === 'submitted' || helpers.status === 'streaming' || answer === 'running';
   const busyRef = useRef(busy);
   busyRef.current = busy;
+  // An error on screen (and its fix: Retry, Switch model) stays until the user acts on it; a refresh would drop it.
+  const showingErrorRef = useRef(false);
+  showingErrorRef.current = helpers.status === 'error';
 
   // Another tab wrote to the conversation shown here: show what is stored (only while idle, and only
   // if it differs), so this tab never answers from, or stores over, an older copy.
   useEffect(() => {
     if (!historyEvents) return;
     return historyEvents.subscribe((change) => {
-      if (!busyRef.current && change.ids.includes(chatRef.current.id)) void refreshShown();
+      if (!busyRef.current && !showingErrorRef.current && change.ids.includes(chatRef.current.id)) void refreshShown();
     });
   }, [historyEvents, refreshShown]);
 

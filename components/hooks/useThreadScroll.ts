@@ -18,6 +18,8 @@ const SETTLE_CHECKS = 6;
  */
 export function useThreadScroll(conversationId: string | undefined, messageCount: number, growth: string, lastIsUser: boolean) {
   const ref = useRef<HTMLDivElement>(null);
+  /** The messages' box inside the scroller: its size changes are what following the end watches. */
+  const contentRef = useRef<HTMLDivElement>(null);
   const atEnd = useRef(true);
   const restoredFor = useRef<string | undefined>(undefined);
   const lastCount = useRef(0);
@@ -64,6 +66,10 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
         return;
       }
       atEnd.current = true;
+      // Opened at its end from the first frame (one layout, which the first paint needs anyway): what is
+      // above the end (earlier messages to add) is judged from where the reader really is.
+      el.scrollTop = el.scrollHeight;
+      followedTop.current = el.scrollTop;
     }
     if (sent) {
       atEnd.current = true;
@@ -107,7 +113,9 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
     };
   }, [shown]);
 
-  // The panel itself resized (docked ⇄ floating, a drag of its edge): text rewraps, so stay at the end if there.
+  // The panel resized (docked ⇄ floating, a drag of its edge: text rewraps), or the messages changed size
+  // after the last render (a late metadata line, a block taking its real height, a refresh from storage):
+  // stay at the end if there. Observer callbacks come after layout, so reading the height here is free.
   useLayoutEffect(() => {
     const el = ref.current;
     if (!shown || !el || typeof ResizeObserver === 'undefined') return;
@@ -117,10 +125,11 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
       followedTop.current = el.scrollTop;
     });
     observer.observe(el);
+    if (contentRef.current) observer.observe(contentRef.current);
     return () => observer.disconnect();
   }, [shown]);
 
-  return { ref, onScroll };
+  return { ref, contentRef, onScroll };
 }
 
 /** The first message still visible at the top, and how far it is scrolled past. */

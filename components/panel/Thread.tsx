@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { isToolUIPart, type UIMessage } from 'ai';
 import { ToolCard } from './ToolCard';
 import { Markdown, type Navigate } from './Markdown';
@@ -10,6 +10,7 @@ import { EditMessage } from './EditMessage';
 import { textOf } from '../../lib/db/conversation-store';
 import { ApprovalCard, isApprovalRequest, type ApprovalResponder } from './ApprovalCard';
 import { useThreadScroll } from '../hooks/useThreadScroll';
+import { useThreadWindow } from '../hooks/useThreadWindow';
 import { answerUsageOf } from '../../lib/budget/answer-usage';
 
 interface ThreadProps {
@@ -58,6 +59,9 @@ export function Thread({
   const lastPart = last?.parts.at(-1);
   const lastGrowth = `${last?.parts.length ?? 0}:${lastPart?.type === 'text' ? lastPart.text.length : lastPart && 'state' in lastPart ? lastPart.state : ''}:${status}`;
   const scroll = useThreadScroll(conversationId, messages.length, lastGrowth, last?.role === 'user');
+  const shown = useMemo(() => messages.filter(hasContent), [messages]);
+  const shownIds = useMemo(() => shown.map((m) => m.id), [shown]);
+  const visible = useThreadWindow(conversationId, shownIds, scroll.ref);
 
   if (messages.length === 0) {
     return (
@@ -80,21 +84,29 @@ export function Thread({
   }
   return (
     <div className="ia-thread" role="log" aria-label="Conversation" data-testid="ia-thread" data-status={status} ref={scroll.ref} onScroll={scroll.onScroll} tabIndex={0}>
-      {messages.filter(hasContent).map((message, index, shown) => (
-        <MessageView
-          key={message.id}
-          message={message}
-          onNavigate={navigate}
-          onRegenerate={!busy && onRegenerate && message.role === 'assistant' && index === shown.length - 1 ? regenerate : undefined}
-          onEdit={!busy && onEdit && message.role === 'user' ? edit : undefined}
-          onApproval={onApproval ? approve : undefined}
-        />
-      ))}
-      {status === 'submitted' && (
-        <div className="ia-thinking" role="status">
-          Thinking…
-        </div>
-      )}
+      <div className="ia-thread-content" ref={scroll.contentRef}>
+        {visible.start > 0 && (
+          // Added by themselves as the reader nears the top; the button is for keyboards and screen readers.
+          <button type="button" ref={visible.moreRef} className="ia-thread-more" data-testid="ia-thread-more" onClick={visible.showEarlier}>
+            Show {visible.start} earlier message{visible.start === 1 ? '' : 's'}
+          </button>
+        )}
+        {shown.slice(visible.start).map((message, offset) => (
+          <MessageView
+            key={message.id}
+            message={message}
+            onNavigate={navigate}
+            onRegenerate={!busy && onRegenerate && message.role === 'assistant' && visible.start + offset === shown.length - 1 ? regenerate : undefined}
+            onEdit={!busy && onEdit && message.role === 'user' ? edit : undefined}
+            onApproval={onApproval ? approve : undefined}
+          />
+        ))}
+        {status === 'submitted' && (
+          <div className="ia-thinking" role="status">
+            Thinking…
+          </div>
+        )}
+      </div>
     </div>
   );
 }

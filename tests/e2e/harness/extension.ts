@@ -101,3 +101,46 @@ export async function readStoredConversation(chromium: ExtensionBrowser, convers
     return { conversation, messages };
   }, conversationId);
 }
+
+/** A message record as the extension stores it (one row per UI message). */
+export interface MessageRecord {
+  id: string;
+  conversationId: string;
+  seq: number;
+  role: 'user' | 'assistant';
+  createdAt: number;
+  status: 'complete';
+  message: { id: string; role: 'user' | 'assistant'; parts: unknown[] };
+}
+
+/**
+ * Write a conversation straight into the extension's IndexedDB (the schema Dexie created, so the
+ * extension must have opened its database once). Fast for thousands of messages; it skips the search
+ * index, so the conversation opens by id (the panel session, a link) but search does not find it.
+ */
+export async function writeConversation(
+  chromium: ExtensionBrowser,
+  conversation: { id: string; title: string; account: string; model: string },
+  messages: MessageRecord[],
+): Promise<void> {
+  await chromium.inWorker(
+    async (summary, records) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('infra-assistant');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['conversations', 'messages'], 'readwrite');
+        const at = Date.now();
+        tx.objectStore('conversations').put({ ...summary, createdAt: at, updatedAt: at, listedAt: at, mode: 'ask', docNo: 900_001 });
+        for (const record of records) tx.objectStore('messages').put(record);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    conversation,
+    messages,
+  );
+}

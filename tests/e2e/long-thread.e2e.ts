@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAssistant, type AssistantSession } from './harness/assistant-session';
+import { writeConversation, type MessageRecord } from './harness/extension';
+import { ANCHOR_MARGIN, WINDOW_INITIAL as FIRST, WINDOW_STEP as STEP } from '../../lib/chat/thread-window';
+
+const IN_PANEL = 'infra-assistant-panel >>> ';
+const COUNT = 300;
+const CONVERSATION = 'long-thread';
+
+/** A long conversation: short questions, markdown answers of varied length. */
+function records(): MessageRecord[] {
+  const start = Date.now() - 3_600_000;
+  return Array.from({ length: COUNT }, (_, seq) => {
+    const role = seq % 2 === 0 ? 'user' : 'assistant';
+    const id = `m${seq}`;
+    const text =
+      role === 'user'
+        ? `Question ${seq / 2 + 1}: what changed on prod-eks-${seq}?`
+        : `Answer ${seq}. ${'The stack **prod-eks** applied cleanly. '.repeat(1 + (seq % 5))}\n\n| run | state |\n|---|---|\n| r${seq} | FINISHED |`;
+    return { id, conversationId: CONVERSATION, seq, role, createdAt: start + seq, status: 'complete', message: { id, role, parts: [{ type: 'text', text, ...(role === 'assistant' ? { state: 'done' } : {}) }] } };
+  });
+}
+
+/** The thread as the reader sees it: which messages are rendered, what the "earlier" button says, where it is scrolled. */
+function threadState(s: AssistantSession) {
+  return s.page.evaluate(() => {
+    const thread = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="ia-thread"]')!;
+    const ids = [...thread.querySelectorAll<HTMLElement>('[data-message-id]')].map((m) => m.dataset.messageId!);
+    return {
+      ids,
+      more: thread.querySelector('[data-testid="ia-thread-more"]')?.textContent ?? null,
+      fromEnd: Math.round(thread.scrollHeight - thread.scrollTop - thread.clientHeight),
+      scrollTop: Math.round(thread.scrollTop),
+    };
+  });
+}
+
+/** Where a message's top is, relative to the thread's top edge. */
+function topOf(s: AssistantSession, id: string) {
+  return s.page.evaluate((messageId) => {
+    const thread = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="ia-thread"]')!;
+    const message = thread.querySelector(`[data-message-id="${messageId}"]`)!;
+    return Math.round(message.getBoundingClientRect().top - thread.getBoundingClientRect().top);
+  }, id);
+}
+
+describe('a long conversation opens fast at its end and loads older messages as the reader scrolls up', () => {
+  let s: AssistantSession;
+
+  beforeAll(async () => {
+    s = await openAssistant('/stacks');
+    // One real turn first, so the extension has created its database.
+    s.sandbox.model.queue({ text: 'Ready.' });
+    await s.panel.send('Hello');
+    await s.panel.waitForAnswer('Ready.');
+    await writeConversation(s.chromium, { id: CONVERSATION, title: 'A long conversation', account: new URL(s.sandbox.appUrl).origin, model: 'sandbox-scripted' }, records());
+    await s.page.evaluate((id) => sessionStorage.setItem('infra-assistant:panel', JSON.stringify({ conversationId: id, open: true })), CONVERSATION);
+    await s.page.reload({ waitUntil: 'domcontentloaded' });
+    await s.panel.waitUntilOpen();
+    await s.page.waitForSelector(`${IN_PANEL}[data-message-id="m${COUNT - 1}"]`);
+  });
+  afterAll(() => s?.close());
+
+  it('renders only the last messages, scrolled to the end, and says how many are earlier', async () => {
+    const state = await threadState(s);
+    expect(state.ids).toHaveLength(FIRST);
+    expect(state.ids[0]).toBe(`m${COUNT - FIRST}`);
+    expect(state.ids.at(-1)).toBe(`m${COUNT - 1}`);
+    expect(state.more).toBe(`Show ${COUNT - FIRST} earlier messages`);
+    expect(state.fromEnd).toBeLessThanOrEqual(2);
+  });
+
+  it('adds the previous messages as the reader nears the top, without moving what is on screen', async () => {
+    const first = `m${COUNT - FIRST}`;
+    // The reader scrolls up to the first rendered message (a wheel turn, then the scroll it makes).
+    await s.page.evaluate(() => {
+      const thread = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="ia-thread"]')!;
+      thread.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, bubbles: true }));
+      thread.scrollTop = 0;
+    });
+    const before = await topOf(s, first);
+    await s.page.waitForFunction(
+      (count) => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelectorAll('[data-message-id]').length ?? 0) >= count,
+      {},
+      FIRST + STEP,
+    );
+    const state = await threadState(s);
+    expect(state.ids[0]).toBe(`m${COUNT - FIRST - STEP}`);
+    expect(state.more).toBe(`Show ${COUNT - FIRST - STEP} earlier messages`);
+    // Older messages went in above: the message the reader was looking at stayed where it was.
+    expect(state.scrollTop).toBeGreaterThan(0);
+    expect(Math.abs((await topOf(s, first)) - before)).toBeLessThanOrEqual(2);
+  });
+
+  it('loads earlier messages from the keyboard too', async () => {
+    const count = (await threadState(s)).ids.length;
+    await s.page.focus(`${IN_PANEL}[data-testid="ia-thread-more"]`);
+    await s.page.keyboard.press('Enter');
+    await s.page.waitForFunction(
+      (n) => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelectorAll('[data-message-id]').length ?? 0) >= n,
+      {},
+      count + STEP,
+    );
+    expect((await threadState(s)).ids.length).toBeGreaterThanOrEqual(count + STEP);
+  });
+
+  it('comes back after a reload on the old message the reader was reading', async () => {
+    // Scroll so an old message (well before the first window) is at the top, a little way into it.
+    const anchor = `m${COUNT - FIRST - STEP - 10}`;
+    await s.page.evaluate((id) => {
+      const thread = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="ia-thread"]')!;
+      thread.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, bubbles: true }));
+      const message = thread.querySelector(`[data-message-id="${id}"]`)!;
+      thread.scrollTop += message.getBoundingClientRect().top - thread.getBoundingClientRect().top + 10;
+    }, anchor);
+    const before = await topOf(s, anchor);
+    expect(before).toBe(-10);
+    // The place is saved once per frame after a scroll.
+    await s.page.waitForFunction((id) => JSON.parse(sessionStorage.getItem('infra-assistant:panel') ?? '{}').scroll?.anchorId === id, {}, anchor);
+
+    await s.page.reload({ waitUntil: 'domcontentloaded' });
+    await s.panel.waitUntilOpen();
+    await s.page.waitForSelector(`${IN_PANEL}[data-message-id="${anchor}"]`);
+    await s.page
+      .waitForFunction(
+        (id) => {
+          const thread = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="ia-thread"]')!;
+          const message = thread.querySelector(`[data-message-id="${id}"]`)!;
+          return Math.round(message.getBoundingClientRect().top - thread.getBoundingClientRect().top) === -10;
+        },
+        { timeout: 5_000 },
+        anchor,
+      )
+      .catch(() => undefined);
+    expect(await topOf(s, anchor)).toBe(-10);
+    // Rendered from a few messages above the anchor to the end, not the whole conversation.
+    const state = await threadState(s);
+    expect(state.ids[0]).toBe(`m${COUNT - FIRST - STEP - 10 - ANCHOR_MARGIN}`);
+    expect(state.ids.at(-1)).toBe(`m${COUNT - 1}`);
+  });
+
+  it('a new answer in the long conversation is followed to the end', async () => {
+    s.sandbox.model.queue({ text: 'All 150 stacks are healthy.' });
+    await s.panel.send('Anything else?');
+    await s.panel.waitForAnswer('All 150 stacks are healthy.');
+    await s.panel.waitForIdle();
+    expect((await threadState(s)).fromEnd).toBeLessThanOrEqual(2);
+  });
+});
