@@ -28,9 +28,11 @@ describe('thread window', () => {
   });
 
   it('keeps the start as the conversation grows, and never shows fewer than the initial count', () => {
-    expect(keepWindowStart(460, 520)).toBe(460); // an answer was added: the window grows at the end
-    expect(keepWindowStart(460, 499)).toBe(499 - WINDOW_INITIAL); // regenerate dropped one
-    expect(keepWindowStart(20, 30)).toBe(0);
+    const opened = 500 - WINDOW_INITIAL;
+    expect(keepWindowStart(opened, 520)).toBe(opened); // answers were added: the window grows at the end
+    expect(keepWindowStart(opened, 499)).toBe(499 - WINDOW_INITIAL); // regenerate dropped one
+    expect(keepWindowStart(WINDOW_INITIAL - 5, WINDOW_INITIAL + 5)).toBe(5);
+    expect(keepWindowStart(10, WINDOW_INITIAL)).toBe(0);
     expect(keepWindowStart(0, 500)).toBe(0); // the reader had scrolled back to the start
   });
 });
