@@ -2,6 +2,7 @@ import { tool } from 'ai';
 import type { GraphQLSchema } from 'graphql';
 import { z } from 'zod';
 import { describeType, listRootFields, searchSchema } from '../spacelift/schema/inspect-schema';
+import { asUntrusted } from '../agent/untrusted';
 
 export interface InspectGraphqlDeps {
   schema: () => Promise<GraphQLSchema>;
@@ -34,5 +35,7 @@ export function createInspectGraphqlTool(deps: InspectGraphqlDeps) {
       if (!typeName) throw new Error('describe needs a typeName');
       return describeType(schema, typeName);
     },
+    // Type and field descriptions are written by whoever runs the API: data, like any other answer.
+    toModelOutput: ({ output }) => ({ type: 'json', value: asUntrusted('spacelift-graphql-schema', output) as never }),
   });
 }

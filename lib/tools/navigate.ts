@@ -2,6 +2,7 @@ import { tool } from 'ai';
 import { z } from 'zod';
 import { buildPath, sameOriginPath, type RouteTarget } from '../spacelift/routes';
 import type { NavigationResult } from '../page/navigate-in-page';
+import { asUntrusted } from '../agent/untrusted';
 
 export interface NavigateDeps {
   /** The origin of the Spacelift app the user is on: navigation never leaves it. */
@@ -41,6 +42,11 @@ export function createNavigateTool(deps: NavigateDeps) {
       const result = await deps.navigate(path);
       return { openedPath: path, url: result.url, title: result.title, how: result.mode };
     },
+    // The new page's title is the page's own text.
+    toModelOutput: ({ output }) => ({
+      type: 'json',
+      value: { openedPath: output.openedPath, url: output.url, how: output.how, page: asUntrusted('spacelift-page', { title: output.title }) } as never,
+    }),
   });
 }
 
