@@ -5,6 +5,7 @@ import { checkReadOnlyQuery } from '../spacelift/read-only-guard';
 import type { SpaceliftClient } from '../spacelift/graphql-client';
 import { asUntrusted } from '../agent/untrusted';
 import { capJson } from '../agent/cap-json';
+import { QUERY_RESULT_MODEL_CHARS } from './limits';
 
 export interface QueryGraphqlDeps {
   client: SpaceliftClient;
@@ -12,8 +13,7 @@ export interface QueryGraphqlDeps {
   schema: () => Promise<GraphQLSchema | undefined>;
 }
 
-/** What the model sees of a result, at most (the panel shows the whole result). */
-export const QUERY_RESULT_MODEL_CHARS = 8_000;
+export { QUERY_RESULT_MODEL_CHARS };
 
 /** Run one read-only GraphQL query against the user's Spacelift account, with their own rights. */
 export function createQueryGraphqlTool(deps: QueryGraphqlDeps) {

@@ -3,6 +3,8 @@ import { SANDBOX_API_KEYS, SEED_RUN_IDS } from '../sandbox/graphql/index';
 import { openAssistant, type AssistantSession } from './harness/assistant-session';
 import { stopServiceWorker, useSpaceliftApiKey } from './harness/extension';
 
+const IN_PANEL = 'infra-assistant-panel >>> ';
+
 describe('Ask mode: each read-only tool runs for real against the sandbox', () => {
   let s: AssistantSession;
 
@@ -50,6 +52,26 @@ describe('Ask mode: each read-only tool runs for real against the sandbox', () =
     expect(toolMessage).not.toContain('dev-app'); // outside the reader's spaces
     expect(await s.panel.toolSummaries()).toEqual(['9 stacks']);
     expect(await s.panel.toolCardText(0)).toContain('prod-network');
+  });
+
+  it('query_graphql: a large result reaches the model shortened, with a note; the card shows all of it', async () => {
+    const query = 'query Everything { stacks { id name description state branch repository labels space createdAt runs { id state type createdAt title commit { hash message authorName } } } }';
+    s.sandbox.model.queue({ toolCalls: [{ name: 'query_graphql', arguments: { query } }] }, { text: 'Here is everything.' });
+    await s.panel.send('Tell me everything about every stack');
+    await s.panel.waitForIdle();
+    const toolMessage = JSON.stringify(s.sandbox.model.requests[1]!.messages.find((m) => m.role === 'tool')?.content);
+    expect(toolMessage).toContain('untrusted_data');
+    expect(toolMessage).toMatch(/Result shortened for the model/);
+
+    // The card: the whole result (every run of every stack), the note, and a copy button.
+    const text = await s.panel.toolCardText(0);
+    const output = await s.page.$eval(`${IN_PANEL}[data-testid="ia-tool-output"]`, (pre) => pre.textContent ?? '');
+    const full = JSON.parse(output) as { data: { stacks: { runs: unknown[] }[] } };
+    expect(output.length).toBeGreaterThan(toolMessage.length);
+    expect(full.data.stacks.length).toBeGreaterThan(5);
+    expect(full.data.stacks.every((stack) => Array.isArray(stack.runs))).toBe(true);
+    expect(text).toContain('The assistant read a shortened copy of this result');
+    expect(await s.page.$(`${IN_PANEL}[data-testid="ia-tool-copy"]`)).not.toBeNull();
   });
 
   it('query_graphql: a mutation is refused before anything is sent, and the model is told why', async () => {

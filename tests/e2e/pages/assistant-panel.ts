@@ -129,17 +129,27 @@ export class AssistantPanel {
 
   /** Open a tool card and read its text (input, output or error). */
   async toolCardText(index: number): Promise<string> {
-    return this.page.evaluate(
+    const found = await this.page.evaluate(
       (host, i) => {
-        const cards = document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="ia-tool-card"]');
-        const card = cards?.[i] as HTMLDetailsElement | undefined;
-        if (!card) return '';
-        card.open = true;
-        return card.textContent ?? '';
+        const card = document.querySelector(host)?.shadowRoot?.querySelectorAll<HTMLDetailsElement>('[data-testid="ia-tool-card"]')[i];
+        if (card) card.open = true;
+        return !!card;
       },
       HOST,
       index,
     );
+    if (!found) return '';
+    // The card lays out its input and output once opened.
+    const text = await this.page.waitForFunction(
+      (host, i) => {
+        const card = document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="ia-tool-card"]')[i];
+        return card?.querySelector('.ia-tool-io, .ia-tool-error') ? (card.textContent ?? '') : false;
+      },
+      {},
+      HOST,
+      index,
+    );
+    return (await text.jsonValue()) as string;
   }
 
   async newConversation(): Promise<void> {
