@@ -3,6 +3,7 @@ import { UsageSummary } from './UsageSummary';
 import { OrganizationSettings } from './OrganizationSettings';
 import { SpaceliftAccounts } from './SpaceliftAccounts';
 import { SelfHostedHosts } from './SelfHostedHosts';
+import { DocsSettings } from './DocsSettings';
 import { useIntegrations } from '../hooks/useIntegrations';
 
 export function PopupApp() {
@@ -14,6 +15,7 @@ export function PopupApp() {
       <UsageSummary usage={integrations.usage} />
       <SpaceliftAccounts />
       <SelfHostedHosts />
+      <DocsSettings />
       {integrations.view && <OrganizationSettings integrations={integrations.view.integrations} onSet={integrations.setOrganization} />}
     </main>
   );

@@ -4,6 +4,9 @@ import { SANDBOX_API_KEYS } from '../sandbox/graphql/index';
 import { SANDBOX_MODEL_ID } from '../sandbox/model/scripted-model';
 import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
 import { Popup } from './pages/popup';
+import { AssistantPanel } from './pages/assistant-panel';
+import { SandboxApp } from './pages/sandbox-app';
+import { useSandboxModel } from './harness/extension';
 
 describe('popup: bring your own model, connect Spacelift', () => {
   let sandbox: Sandbox;
@@ -68,5 +71,40 @@ describe('popup: bring your own model, connect Spacelift', () => {
     const exchanges = sandbox.graphql.requests.filter((r) => r.operationName === 'ApiKeyUser');
     expect(exchanges.length).toBeGreaterThanOrEqual(2);
     await popup.close();
+  });
+
+  it('sets the docs site that search_docs reads, and goes back to docs.spacelift.io', async () => {
+    const popup = await Popup.open(chromium.browser, chromium.extensionId);
+    const form = 'Documentation site';
+    expect(await popup.page.$eval(`form[aria-label="${form}"] [name="docsBaseUrl"]`, (i) => (i as HTMLInputElement).value)).toBe('https://docs.spacelift.io');
+    await popup.fill(form, 'docsBaseUrl', 'not a url');
+    await popup.submit(form);
+    expect(await popup.statusText('docs-status', /not an http/)).toContain('"not a url"');
+    await popup.fill(form, 'docsBaseUrl', `${sandbox.appUrl}/docs/`);
+    await popup.submit(form);
+    expect(await popup.statusText('docs-status', /read from/)).toBe(`Docs are read from ${sandbox.appUrl}/docs`);
+    await popup.close();
+
+    // The assistant now searches that site.
+    await useSandboxModel(chromium, sandbox);
+    const page = await chromium.browser.newPage();
+    const panel = new AssistantPanel(page);
+    await new SandboxApp(page, sandbox.appUrl).open('/stacks');
+    await panel.waitForLauncher();
+    await panel.clickLauncher();
+    await panel.waitUntilOpen();
+    sandbox.model.queue({ toolCalls: [{ name: 'search_docs', arguments: { query: 'stack dependencies' } }] }, { text: 'Found it.' });
+    await panel.send('How do stack dependencies work?');
+    await panel.waitForIdle();
+    expect(await panel.toolCards()).toEqual([{ tool: 'search_docs', state: 'output-available' }]);
+    expect(sandbox.docsIndexFetches()).toBe(1);
+    await page.close();
+
+    const again = await Popup.open(chromium.browser, chromium.extensionId);
+    await again.page.click('form[aria-label="Documentation site"] button.secondary');
+    expect(await again.statusText('docs-status', /read from/)).toBe('Docs are read from https://docs.spacelift.io');
+    const stored = await chromium.inWorker(async () => chrome.storage.local.get('assistantSettings'));
+    expect(stored.assistantSettings).toEqual({ docsBaseUrl: 'https://docs.spacelift.io' });
+    await again.close();
   });
 });
