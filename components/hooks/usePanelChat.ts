@@ -204,6 +204,15 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
       helpers.clearError();
       void helpers.regenerate();
     },
+    /**
+     * Carry on an interrupted answer where it stopped: the model gets the conversation with the partial
+     * answer last, and what it writes is added to that same answer (nothing already written is dropped).
+     */
+    continueAnswer: () => {
+      setAnswer('idle');
+      helpers.clearError();
+      void helpers.sendMessage();
+    },
     regenerate: () => {
       setAnswer('idle');
       helpers.clearError();

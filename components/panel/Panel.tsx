@@ -119,7 +119,7 @@ export const Panel = memo(function Panel({ open, focusToken, layout, onClose, on
         />
         <BudgetNotice models={models} onSetUp={openSettings} />
         {chat.error && !(budgetUsedUp && chat.error.code === 'budget-exhausted') && (
-          <ErrorNotice error={chat.error} onRetry={chat.retry} onOpenSettings={openSettings} onSwitchModel={switchModel} />
+          <ErrorNotice error={chat.error} onRetry={chat.retry} onContinue={chat.continueAnswer} onOpenSettings={openSettings} onSwitchModel={switchModel} />
         )}
         <NoToolsNotice models={models} />
         <Composer

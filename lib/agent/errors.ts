@@ -39,7 +39,7 @@ const MESSAGES: Record<AssistantErrorCode, { message: string; action: AssistantE
   'context-too-long': { message: 'This conversation is too long for the model. Start a new conversation or switch to a model with a larger context.', action: 'switch-model' },
   network: { message: 'The model endpoint could not be reached. Check the base URL and your connection, then retry.', action: 'retry' },
   provider: { message: 'The model provider returned an error.', action: 'retry' },
-  interrupted: { message: 'The answer was interrupted before it finished.', action: 'retry' },
+  interrupted: { message: 'The answer was interrupted before it finished: continue it from where it stopped, or retry it from the start.', action: 'retry' },
   'budget-exhausted': { message: 'The budget of this integration is used up for now.', action: 'switch-integration' },
   'cors-refused': {
     message: 'The model endpoint refused requests from the extension (CORS). For Ollama, set OLLAMA_ORIGINS to allow the extension, then restart it.',

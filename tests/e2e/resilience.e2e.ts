@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openAssistant, type AssistantSession } from './harness/assistant-session';
-import { stopServiceWorker } from './harness/extension';
+import { readStoredConversation, stopServiceWorker } from './harness/extension';
 
 const SLOW_ANSWER = 'Checking each stack in turn. '.repeat(12); // ~350 chars, streamed over ~3 s
 
@@ -67,12 +67,48 @@ describe('nothing is lost: reloads and a stopped worker', () => {
     expect(SLOW_ANSWER.startsWith(restored[1]!.text)).toBe(true);
 
     s.sandbox.model.queue({ text: 'Here is the complete answer.' });
-    await s.page.click('infra-assistant-panel >>> [data-testid="ia-error"] button');
+    await s.page.click('infra-assistant-panel >>> [data-testid="ia-error-action"]');
     await s.panel.waitForAnswer('Here is the complete answer.');
     const after = await s.panel.messages();
     expect(after.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(after[1]!.text).toBe('Here is the complete answer.');
     expect(await s.panel.errorNotice()).toBeNull();
+  });
+
+  it('Continue carries an interrupted answer on from where it stopped, in the same message', async () => {
+    await s.panel.newConversation();
+    s.sandbox.model.queue({ text: SLOW_ANSWER, chunkSize: 10, chunkDelayMs: 80 });
+    await s.panel.send('One more slow one');
+    await s.page.waitForFunction(
+      () => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-message-assistant"] .ia-text')?.textContent?.length ?? 0) > 20,
+    );
+    await stopServiceWorker(s.chromium.browser);
+    await s.page.waitForSelector('infra-assistant-panel >>> [data-testid="ia-error"][data-code="interrupted"]', { timeout: 10_000 });
+    // What was kept is what was stored (the panel may have shown a little more before the worker stopped).
+    await s.page.reload({ waitUntil: 'domcontentloaded' });
+    await s.panel.waitUntilOpen();
+    await s.page.waitForSelector('infra-assistant-panel >>> [data-testid="ia-error-continue"]', { timeout: 10_000 });
+    const partial = (await s.panel.messages())[1]!.text;
+    expect(SLOW_ANSWER.startsWith(partial)).toBe(true);
+
+    s.sandbox.model.queue({ text: ' …and that is the rest of it.' });
+    await s.page.click('infra-assistant-panel >>> [data-testid="ia-error-continue"]');
+    await s.panel.waitForIdle();
+    // The model was given the partial answer as the last word, and its continuation joined that answer.
+    const request = s.sandbox.model.requests.at(-1)!;
+    const last = request.messages.at(-1)!;
+    expect(last.role).toBe('assistant');
+    expect(JSON.stringify(last.content)).toContain(partial.slice(0, 20));
+    const after = await s.panel.messages();
+    expect(after.map((m) => m.role)).toEqual(['user', 'assistant']);
+    // (The continuation is a new text part of the same answer.)
+    expect(after[1]!.text.startsWith(partial)).toBe(true);
+    expect(after[1]!.text.endsWith('…and that is the rest of it.')).toBe(true);
+    expect(await s.panel.errorNotice()).toBeNull();
+    // And so it is stored: one answer, complete.
+    const id = await s.page.evaluate(() => JSON.parse(sessionStorage.getItem('infra-assistant:panel') ?? '{}').conversationId as string);
+    const stored = await readStoredConversation(s.chromium, id);
+    expect(stored.messages.map((m) => [m.role, m.status])).toEqual([['user', 'complete'], ['assistant', 'complete']]);
   });
 
   // Chrome stops a worker 30 s after its last extension API call, even with the model's fetch in
