@@ -112,7 +112,7 @@ describe('foundation: the panel on a sandbox Spacelift page', () => {
     expect((await s.panel.messages()).at(-1)).toEqual({ role: 'user', text: 'One more question' });
 
     s.sandbox.model.queue({ text: 'Answered after the retry.' });
-    await s.page.click('infra-assistant-panel >>> [data-testid="ia-error"] button');
+    await s.page.click('infra-assistant-panel >>> [data-testid="ia-error-action"]');
     await s.panel.waitForAnswer('Answered after the retry.');
     expect((await s.panel.messages()).at(-1)?.text).toBe('Answered after the retry.');
     expect(await s.panel.errorNotice()).toBeNull();
