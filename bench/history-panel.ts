@@ -2,8 +2,7 @@
 // with 10,000 conversations / 200,000 messages (bench/history-seed.ts, run in the worker), then,
 // measured in the page from the action to the frame that shows its result:
 //  - open History in a freshly loaded page: click → first rows on screen;
-//  - a search: the query set in the box → ranked, highlighted results on screen (this includes the
-//    120 ms typing pause before a search is sent; the figure without it is printed too);
+//  - a search: the query set in the box in one change → ranked, highlighted results on screen;
 //  - open the 500-message conversation from the results: click → the thread at its end, History gone
 //    (the last few dozen messages rendered; older ones render as the reader scrolls up);
 //  - the database's size (navigator.storage.estimate in the worker).
@@ -21,6 +20,8 @@ import { WINDOW_INITIAL } from '../lib/chat/thread-window';
 import { SandboxApp } from '../tests/e2e/pages/sandbox-app';
 
 const HOST = 'infra-assistant-panel';
+// While the user keeps typing, a search waits for this pause (lib/history/latest-only.ts); the first
+// change after a pause (the query pasted, or typed after a pause, as here) is searched at once.
 const SEARCH_DEBOUNCE_MS = 120;
 const QUERIES = ['terraform', 'state lock', 'prod-network', 'polic', 'worker pool queued', 'OIDC', 'aws_iam_role', 'drift detection', 'st', 'BucketNotEmpty'];
 
@@ -75,8 +76,8 @@ export async function benchHistoryPanel(options: { conversations?: number; messa
     // Searches, each from the query set in the box to its results on screen.
     const searches: number[] = [];
     for (let pass = 0; pass < 2; pass++) for (const query of QUERIES) searches.push(await timeSearch(page, query));
-    figures.searchToResultsMs = `median ${round(median(searches))}, max ${round(Math.max(...searches))} (${QUERIES.length} queries x 2; includes the ${SEARCH_DEBOUNCE_MS} ms typing pause)`;
-    figures.searchWithoutTypingPauseMs = `median ${round(median(searches) - SEARCH_DEBOUNCE_MS)}, max ${round(Math.max(...searches) - SEARCH_DEBOUNCE_MS)}`;
+    figures.searchToResultsMs = `median ${round(median(searches))}, max ${round(Math.max(...searches))} (${QUERIES.length} queries x 2, each set in one change after a pause)`;
+    figures.searchWhileTypingMs = `the same + ${SEARCH_DEBOUNCE_MS} (the pause awaited after the last of quick keystrokes)`;
 
     // The background's own share of those, timed inside the worker.
     const inWorker = (await evaluateInWorker(

@@ -5,18 +5,27 @@ describe('LatestOnly (History search as the user types)', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('waits until typing pauses, then asks once for the latest text', async () => {
+  it('asks at once for the first text after a pause, then waits while typing goes on and asks for the latest', async () => {
     const asked: string[] = [];
     const got: string[] = [];
     const runner = new LatestOnly(async (q: string) => (asked.push(q), q.toUpperCase()), (_q, out) => got.push(out), () => undefined, 100);
     runner.request('t');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asked).toEqual(['t']);
     await vi.advanceTimersByTimeAsync(50);
     runner.request('te');
     await vi.advanceTimersByTimeAsync(50);
     runner.request('ter');
-    await vi.advanceTimersByTimeAsync(100);
-    expect(asked).toEqual(['ter']);
-    expect(got).toEqual(['TER']);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(asked).toEqual(['t']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(asked).toEqual(['t', 'ter']);
+    expect(got).toEqual(['T', 'TER']);
+    // A pause, then a paste: asked at once.
+    await vi.advanceTimersByTimeAsync(500);
+    runner.request('terraform state');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asked.at(-1)).toBe('terraform state');
   });
 
   it('drops an answer that arrives after a newer request was made', async () => {

@@ -1,12 +1,14 @@
 /**
- * Runs a request after the input has been still for `delayMs` (debounce) and
- * delivers only the answer to the latest input: an answer that comes back
- * after a newer request was made is dropped, so a slow search for "te" never
- * replaces the results for "terraform".
+ * Runs a request at once when it starts a burst (the first keystroke after a
+ * pause, a paste), and while the input keeps changing only after it has been
+ * still for `delayMs` (debounce). Only the answer to the latest input is
+ * delivered: one that comes back after a newer request was made is dropped, so
+ * a slow search for "te" never replaces the results for "terraform".
  */
 export class LatestOnly<I, O> {
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastRequestAt = -Infinity;
 
   constructor(
     private readonly run: (input: I) => Promise<O>,
@@ -18,6 +20,9 @@ export class LatestOnly<I, O> {
   /** Ask for `input`; `immediate` skips the wait (a refresh, not typing). */
   request(input: I, immediate = false): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
+    const now = Date.now();
+    const typing = now - this.lastRequestAt < this.delayMs;
+    this.lastRequestAt = now;
     const seq = ++this.seq;
     this.timer = setTimeout(
       () => {
@@ -31,7 +36,7 @@ export class LatestOnly<I, O> {
           },
         );
       },
-      immediate ? 0 : this.delayMs,
+      immediate || !typing ? 0 : this.delayMs,
     );
   }
 
@@ -40,5 +45,7 @@ export class LatestOnly<I, O> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.seq++;
+    // The box was cleared or closed: the next text starts a new search, asked at once.
+    this.lastRequestAt = -Infinity;
   }
 }
