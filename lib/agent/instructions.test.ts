@@ -15,6 +15,12 @@ describe('instructions', () => {
     expect(text).toContain('run "01HXYZ" of the stack "prod-network" (https://acme.app.spacelift.io/stack/prod-network/run/01HXYZ)');
     expect(buildInstructions({ mode: 'ask', pageUrl: 'https://acme.app.spacelift.io/policies' })).toContain('the policies list');
     expect(buildInstructions({ mode: 'ask' })).toContain('no Spacelift page open');
+    expect(buildInstructions({ mode: 'ask', pageUrl: 'https://acme.app.spacelift.io/module/vpc/version/1.2.0/run/01HXYZ' })).toContain(
+      'run "01HXYZ" of the module "vpc" (version "1.2.0")',
+    );
+    expect(buildInstructions({ mode: 'ask', pageUrl: 'https://acme.app.spacelift.io/stack/prod-eks/settings/source-code' })).toContain(
+      'the stack "prod-eks", settings ("source-code")',
+    );
   });
 
   it('leave out the query string and fragment, which can carry any text a page wants', () => {

@@ -67,7 +67,9 @@ function describeTarget(target: RouteTarget): string | undefined {
   const quote = (id: string) => JSON.stringify(id.slice(0, 120));
   switch (target.kind) {
     case 'stack':
-      return `the stack ${quote(target.stackId)}${target.tab ? `, ${target.tab} tab` : ''}`;
+      return `the stack ${quote(target.stackId)}${target.section ? `, settings (${quote(target.section)})` : target.tab ? `, ${target.tab} tab` : ''}`;
+    case 'module-run':
+      return `run ${quote(target.runId)} of the module ${quote(target.moduleId)}${target.versionId ? ` (version ${quote(target.versionId)})` : ''}`;
     case 'run':
       return `run ${quote(target.runId)} of the stack ${quote(target.stackId)}`;
     case 'module':

@@ -9,6 +9,9 @@ describe('Spacelift routes', () => {
     [{ kind: 'run', stackId: 'prod-network', runId: '01HZX8K3J9Q4T6V2W5Y7Z0A1B3' }, '/stack/prod-network/run/01HZX8K3J9Q4T6V2W5Y7Z0A1B3'],
     [{ kind: 'module', moduleId: 'terraform-aws-vpc' }, '/module/terraform-aws-vpc'],
     [{ kind: 'module-version', moduleId: 'vpc', versionId: 'v1' }, '/module/vpc/version/v1'],
+    [{ kind: 'module-run', moduleId: 'vpc', runId: '01HZX8K3J9Q4T6V2W5Y7Z0A1B3' }, '/module/vpc/run/01HZX8K3J9Q4T6V2W5Y7Z0A1B3'],
+    [{ kind: 'module-run', moduleId: 'vpc', versionId: 'v1', runId: '01HZX8K3' }, '/module/vpc/version/v1/run/01HZX8K3'],
+    [{ kind: 'stack', stackId: 'prod-network', tab: 'settings', section: 'source-code' }, '/stack/prod-network/settings/source-code'],
     [{ kind: 'policy', policyId: 'plan-guard' }, '/policy/plan-guard'],
     [{ kind: 'context', contextId: 'aws-prod' }, '/context/aws-prod'],
     [{ kind: 'space', spaceId: 'platform-01HZX' }, '/spaces/platform-01HZX'],
@@ -28,6 +31,7 @@ describe('Spacelift routes', () => {
   it('ignores trailing slashes and unknown pages', () => {
     expect(parsePath('/stack/a/')).toEqual({ kind: 'stack', stackId: 'a' });
     expect(parsePath('/stack/a/unknown-tab')).toBeNull();
+    expect(parsePath('/stack/a/runs/extra')).toBeNull();
     expect(parsePath('/nowhere')).toBeNull();
   });
 

@@ -5,11 +5,13 @@
  */
 export type RouteTarget =
   | { kind: 'stacks' }
-  | { kind: 'stack'; stackId: string; tab?: 'runs' | 'environment' | 'settings' }
+  | { kind: 'stack'; stackId: string; tab?: 'runs' | 'environment' | 'settings'; section?: string }
   | { kind: 'run'; stackId: string; runId: string }
   | { kind: 'modules' }
   | { kind: 'module'; moduleId: string }
   | { kind: 'module-version'; moduleId: string; versionId: string }
+  /** A module's run: a local preview (no version) or a version's test case. */
+  | { kind: 'module-run'; moduleId: string; runId: string; versionId?: string }
   | { kind: 'policies' }
   | { kind: 'policy'; policyId: string }
   | { kind: 'contexts' }
@@ -33,9 +35,13 @@ interface RouteDef {
 // Order matters for parsing: longer, more specific patterns first.
 const ROUTES: RouteDef[] = [
   { kind: 'run', pattern: '/stack/:stackId/run/:runId' },
+  // A section of the stack's settings, e.g. /stack/x/settings/source-code.
+  { kind: 'stack', pattern: '/stack/:stackId/settings/:section' },
   { kind: 'stack', pattern: '/stack/:stackId/:tab' },
   { kind: 'stack', pattern: '/stack/:stackId' },
   { kind: 'stacks', pattern: '/stacks' },
+  { kind: 'module-run', pattern: '/module/:moduleId/version/:versionId/run/:runId' },
+  { kind: 'module-run', pattern: '/module/:moduleId/run/:runId' },
   { kind: 'module-version', pattern: '/module/:moduleId/version/:versionId' },
   { kind: 'module', pattern: '/module/:moduleId' },
   { kind: 'modules', pattern: '/modules' },
@@ -56,10 +62,13 @@ const STACK_TABS = new Set(['runs', 'environment', 'settings']);
 
 /** The app path for a target; every parameter is URL-encoded so an id can never add path segments. */
 export function buildPath(target: RouteTarget): string {
+  // The most specific route the target has every parameter for (a version's run before a module's run).
   const candidates = ROUTES.filter((r) => r.kind === target.kind);
   const params = target as unknown as Record<string, string | undefined>;
   for (const route of candidates) {
     const names = [...route.pattern.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+    // A settings section is a part of the settings tab only.
+    if (names.includes('section') && params.tab && params.tab !== 'settings') continue;
     if (names.every((n) => params[n])) {
       return route.pattern.replace(/:(\w+)/g, (_, n: string) => encodeURIComponent(params[n]!));
     }
@@ -85,6 +94,7 @@ export function parsePath(pathname: string): RouteTarget | null {
     });
     if (!matches) continue;
     if (route.kind === 'stack' && params.tab && !STACK_TABS.has(params.tab)) continue;
+    if (route.kind === 'stack' && params.section) return { kind: 'stack', stackId: params.stackId!, tab: 'settings', section: params.section };
     return { kind: route.kind, ...params } as RouteTarget;
   }
   return null;

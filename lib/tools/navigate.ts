@@ -11,7 +11,7 @@ export interface NavigateDeps {
 }
 
 const PAGES = [
-  'stacks', 'stack', 'run', 'modules', 'module', 'module-version', 'policies', 'policy', 'contexts', 'context',
+  'stacks', 'stack', 'run', 'modules', 'module', 'module-version', 'module-run', 'policies', 'policy', 'contexts', 'context',
   'spaces', 'space', 'worker-pools', 'worker-pool', 'integrations', 'cloud-integrations', 'api-keys', 'path',
 ] as const;
 
@@ -19,7 +19,8 @@ const inputSchema = z.object({
   page: z.enum(PAGES).describe('Which page. Use "path" only for a page not listed, together with `path`.'),
   stackId: z.string().optional().describe('Stack id (slug), for stack and run pages'),
   tab: z.enum(['runs', 'environment', 'settings']).optional().describe('A tab of the stack page'),
-  runId: z.string().optional(),
+  section: z.string().optional().describe('A section of the stack settings, e.g. "source-code"'),
+  runId: z.string().optional().describe('Run id (ULID), for a stack run or a module run'),
   moduleId: z.string().optional(),
   versionId: z.string().optional(),
   policyId: z.string().optional(),
