@@ -61,18 +61,49 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
 
   /** Put a stored conversation on screen; the ref moves at once, so a refresh already in flight sees the switch. */
   const show = useCallback(
-    (id: string, saved: StoredConversation) => {
+    (id: string, saved: StoredConversation, answerState: AnswerState = saved.answer) => {
+      if (id !== chatRef.current.id) stoppedByUser.current = false;
       const next = makeChat(id, saved.messages);
       chatRef.current = next;
       setChat(next);
       // A mode switched in this tab for this conversation but not yet sent wins over the stored one.
       setModeState(sessionMode(id) ?? saved.conversation.mode ?? 'ask');
-      setAnswer(stoppedByUser.current && saved.answer === 'interrupted' ? 'idle' : saved.answer);
+      setAnswer(stoppedByUser.current && answerState === 'interrupted' ? 'idle' : answerState);
+      return next;
     },
     [makeChat],
   );
 
-  /** Show a stored conversation exactly as it was stored; follow it while its answer is still being written. */
+  // Set below: `present` and `load` call each other (following falls back to reading storage again).
+  const loadRef = useRef<(id: string) => Promise<unknown>>(async () => undefined);
+  const refreshRef = useRef<() => Promise<unknown>>(async () => undefined);
+
+  /**
+   * Show a stored conversation. An answer still being written is followed live (replayed so far, then
+   * streamed, and Stop stops it) when the background can replay it; otherwise it is read again every
+   * second until it is done.
+   */
+  const present = useCallback(
+    (id: string, saved: StoredConversation, ticket: number) => {
+      if (saved.answer === 'running' && saved.followable) {
+        const next = show(id, saved, 'idle');
+        // When it ends (or had just ended), storage has the final word: show that if it differs.
+        void next.resumeStream().finally(() => {
+          if (ticket === loading.current && chatRef.current === next) void refreshRef.current();
+        });
+        return;
+      }
+      show(id, saved);
+      if (saved.answer === 'running') {
+        setTimeout(() => {
+          if (ticket === loading.current && chatRef.current.id === id) void loadRef.current(id);
+        }, FOLLOW_RUNNING_MS);
+      }
+    },
+    [show],
+  );
+
+  /** Show a stored conversation exactly as it was stored, following its answer if one is being written. */
   const load = useCallback(
     async (id: string): Promise<'shown' | 'missing' | 'superseded'> => {
       const ticket = ++loading.current;
@@ -80,16 +111,12 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
       // A newer switch (or a new conversation) won meanwhile: this one is simply dropped.
       if (ticket !== loading.current) return 'superseded';
       if (!saved) return 'missing';
-      show(id, saved);
-      if (saved.answer === 'running') {
-        setTimeout(() => {
-          if (ticket === loading.current) void load(id);
-        }, FOLLOW_RUNNING_MS);
-      }
+      present(id, saved, ticket);
       return 'shown';
     },
-    [show],
+    [present],
   );
+  loadRef.current = load;
 
   /**
    * Show what is stored for the conversation on screen, if it changed. Never cancels a switch: it takes
@@ -100,9 +127,10 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
     const id = chatRef.current.id;
     const saved = await requestBackground('conversations.get', { id }).catch(() => null);
     if (!saved || ticket !== loading.current || id !== chatRef.current.id || busyRef.current || showingErrorRef.current) return;
-    if (sameMessages(chatRef.current.messages, saved.messages)) return;
-    show(id, saved);
-  }, [show]);
+    if (sameMessages(chatRef.current.messages, saved.messages) && saved.answer !== 'running') return;
+    present(id, saved, ticket);
+  }, [present]);
+  refreshRef.current = refreshShown;
 
   useEffect(() => {
     const id = readPanelSession().conversationId;
@@ -149,6 +177,7 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
   const send = useCallback(
     (text: string) => {
       if (!text.trim() || busy) return;
+      stoppedByUser.current = false;
       setAnswer('idle');
       void helpers.sendMessage({ text });
     },
@@ -192,12 +221,11 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
     error,
     send,
     stop: () => {
+      // Once the background has stopped it, the answer is done, not "interrupted".
+      stoppedByUser.current = true;
       void helpers.stop();
-      // An answer followed after a reload runs without a Port of ours: ask the background to stop it.
-      if (answer === 'running') {
-        stoppedByUser.current = true;
-        void requestBackground('chat.stop', { conversationId: chat.id }).catch(() => undefined);
-      }
+      // An answer read from storage after a reload (not followed live) runs without a Port of ours: ask the background.
+      if (answer === 'running') void requestBackground('chat.stop', { conversationId: chat.id }).catch(() => undefined);
     },
     retry: () => {
       setAnswer('idle');

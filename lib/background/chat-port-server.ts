@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CHAT_PORT_NAME, type ChatClientMessage, type ChatSendRequest, type ChatServerMessage } from '../messaging/chat-port';
+import type { RunningAnswer } from './running-answers';
 import type { ChatSink } from '../agent/run-chat';
 import { errorInfo } from '../agent/errors';
 import { holdWorkerAwake } from '../agent/keep-alive';
@@ -10,6 +11,8 @@ type Port = Browser.runtime.Port;
 export interface ChatPortServerDeps {
   accept: (sender: Port['sender']) => boolean;
   run: (request: ChatSendRequest, sender: NonNullable<Port['sender']>, sink: ChatSink, abortSignal: AbortSignal) => Promise<void>;
+  /** The answer running for a conversation, if this sender may follow it. */
+  following?: (conversationId: string, sender: NonNullable<Port['sender']>) => RunningAnswer | undefined;
 }
 
 /**
@@ -39,9 +42,22 @@ export function serveChatPorts(deps: ChatPortServerDeps): void {
     port.onDisconnect.addListener(() => {
       connected = false;
     });
+    let following: RunningAnswer | undefined;
     port.onMessage.addListener((message: ChatClientMessage) => {
       if (message?.type === 'abort') {
+        // A follower's Stop stops the answer it follows (its own panel is gone).
+        following?.stop.abort();
         controller.abort();
+        return;
+      }
+      if (message?.type === 'follow' && !started) {
+        started = true;
+        following = deps.following?.(String(message.conversationId), sender);
+        const detach = follow(following, post, () => {
+          if (connected) port.disconnect();
+        });
+        // The follower went away (tab closed, reloaded again): the answer goes on without it.
+        port.onDisconnect.addListener(() => detach?.());
         return;
       }
       if (message?.type !== 'send' || started) return;
@@ -69,4 +85,23 @@ export function serveChatPorts(deps: ChatPortServerDeps): void {
         });
     });
   });
+}
+
+/** Replay the answer so far to a late panel, then pass on what comes, until it ends. Returns the detach. */
+function follow(answer: RunningAnswer | undefined, post: (message: ChatServerMessage) => void, close: () => void): (() => void) | undefined {
+  const batcher = createChunkBatcher((chunks) => post({ type: 'chunks', chunks }));
+  const detach = answer?.follow({
+    replay: (base, chunks) => post({ type: 'replay', ...(base ? { base } : {}), chunks: [...chunks] }),
+    chunk: (chunk) => batcher.push(chunk),
+    end: (outcome) => {
+      batcher.flush();
+      post(outcome);
+      close();
+    },
+  });
+  if (!detach) {
+    post({ type: 'none' });
+    close();
+  }
+  return detach;
 }

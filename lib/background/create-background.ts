@@ -11,6 +11,7 @@ import { registerModelRequests } from './model-requests';
 import { runChat } from '../agent/run-chat';
 import { createAskTools } from '../agent/ask-tools';
 import { serveChatPorts } from './chat-port-server';
+import { RunningAnswers } from './running-answers';
 import { CacheStore } from '../db/cache-store';
 import { AccountServices } from './account-services';
 import { registerSpaceliftRequests, restoreSelfHosted } from './spacelift-requests';
@@ -32,8 +33,8 @@ export function startBackground(): void {
   const store = new ConversationStore(db);
   const services = new AccountServices(new CacheStore(db));
   // Conversations whose answer this worker is writing now (gone if the worker dies: that is the point).
-  // Each with its own stop, so a panel that reattached after a reload (no Port of its own) can stop it.
-  const running = new Map<string, AbortController>();
+  // A panel that comes back after a reload follows one live, and can stop it.
+  const running = new RunningAnswers();
   const ledger = new UsageLedger(db);
   void ledger.prune().catch(() => undefined);
   // Which Spacelift spaces the user's identity reaches, per account: decides which scoped integrations are listed.
@@ -52,10 +53,12 @@ export function startBackground(): void {
         // A panel reads its own account's conversations only, as History lists them (extension pages read all).
         const scope = senderScope(sender);
         if (!saved || (scope !== undefined && saved.conversation.account !== scope)) return null;
+        const answer = running.get(id);
         return {
           conversation: saved.conversation,
           messages: saved.records.map((r) => r.message),
-          answer: answerState(saved.records, running.has(id)),
+          answer: answerState(saved.records, !!answer),
+          ...(answer?.canFollow ? { followable: true } : {}),
         };
       },
       'ui.openSettings': async () => {
@@ -65,7 +68,7 @@ export function startBackground(): void {
     (sender) => isTrustedSender(sender),
   );
   registerSpaceliftRequests(services);
-  registerPanelRequests({ stopAnswer: (id) => running.get(id)?.abort() });
+  registerPanelRequests({ stopAnswer: (id) => running.stop(id) });
   registerHistoryRequests({ db, store });
   broadcastHistoryChanges(store);
   // Titles from the first exchange, with the conversation's own model, counted in its budget.
@@ -74,6 +77,12 @@ export function startBackground(): void {
 
   serveChatPorts({
     accept: (sender) => !!sender && isTrustedSender(sender),
+    // A panel follows only its own account's answers, by the rule conversations.get uses.
+    following: (conversationId, sender) => {
+      const answer = running.get(conversationId);
+      const scope = senderScope(sender);
+      return answer && (scope === undefined || scope === answer.account) ? answer : undefined;
+    },
     run: async (request, sender, sink, abortSignal) => {
       // The panel says which mode it shows; the organization's setting decides whether Build may run.
       const mode = effectiveMode(request.mode, await organizationSettingsItem.getValue().catch(() => null));
@@ -85,8 +94,9 @@ export function startBackground(): void {
         if (tabId === undefined) throw new Error('There is no Spacelift tab to work in');
         return ask(tabId);
       };
-      const stop = new AbortController();
-      running.set(request.conversationId, stop);
+      // The answer carried on (Continue, an approval) is the last message, as it was before this run.
+      const last = request.messages.at(-1);
+      const answer = running.begin(request.conversationId, origin, last?.role === 'assistant' ? structuredClone(last) : undefined);
       return runChat(
         request,
         {
@@ -108,10 +118,10 @@ export function startBackground(): void {
           pageUrl: sender.url,
           mode,
         },
-        sink,
-        AbortSignal.any([abortSignal, stop.signal]),
+        answer.tee(sink),
+        AbortSignal.any([abortSignal, answer.stop.signal]),
       ).finally(() => {
-        if (running.get(request.conversationId) === stop) running.delete(request.conversationId);
+        running.finish(request.conversationId, answer);
         // Not awaited: the answer is done and stored; the title comes when it comes.
         void titleAfterAnswer(request.conversationId);
       });

@@ -4,6 +4,7 @@ import { CHAT_PORT_NAME, type ChatClientMessage, type ChatServerMessage } from '
 import { errorInfo, type AssistantErrorInfo } from '../agent/errors';
 import type { ChatMode } from '../db/database';
 import { mergeDeltas } from './merge-deltas';
+import { chunksOfMessage } from './message-chunks';
 
 /** An error the panel knows how to explain and offer a fix for. */
 export class AssistantError extends Error {
@@ -31,72 +32,105 @@ export class PortChatTransport implements ChatTransport<UIMessage> {
   }: Parameters<ChatTransport<UIMessage>['sendMessages']>[0]): Promise<ReadableStream<UIMessageChunk>> {
     const port = browser.runtime.connect({ name: CHAT_PORT_NAME });
     const mode = this.options.mode?.() ?? 'ask';
-    let settled = false;
-    // Chunks wait here until the chat reads: a run of deltas that piled up meanwhile is handed over as one.
-    let pending: UIMessageChunk[] = [];
-    let end: (() => void) | undefined;
-    let wake: (() => void) | undefined;
-    const arrived = () => {
-      wake?.();
-      wake = undefined;
-    };
-    return new ReadableStream<UIMessageChunk>(
-      {
-        start(controller) {
-          const settle = (finish: () => void) => {
-            if (settled) return;
-            settled = true;
-            end = finish;
-            port.disconnect();
-            arrived();
-          };
-          port.onMessage.addListener((message: ChatServerMessage) => {
-            if (settled) return;
-            if (message.type === 'chunk' || message.type === 'chunks') {
-              // Errors arrive as a typed failure message instead, with the action that fixes them.
-              for (const chunk of message.type === 'chunk' ? [message.chunk] : message.chunks) if (chunk.type !== 'error') pending.push(chunk);
-              arrived();
-            } else if (message.type === 'done') settle(() => controller.close());
-            else if (message.type === 'failure') settle(() => controller.error(new AssistantError(message.error)));
-          });
-          port.onDisconnect.addListener(() => {
-            if (settled) return;
-            settled = true;
-            end = () => controller.error(new AssistantError(errorInfo('interrupted')));
-            arrived();
-          });
-          abortSignal?.addEventListener('abort', () => {
-            if (settled) return;
-            post(port, { type: 'abort' });
-            settle(() => controller.close());
-          });
-          post(port, { type: 'send', conversationId: chatId, trigger, messages, mode });
-        },
-        async pull(controller) {
-          while (!pending.length && !end) await new Promise<void>((resolve) => (wake = resolve));
-          if (pending.length) {
-            for (const chunk of mergeDeltas(pending)) controller.enqueue(chunk);
-            pending = [];
-            return;
-          }
-          end?.();
-        },
-        cancel() {
-          if (!settled) post(port, { type: 'abort' });
-          settled = true;
-          end ??= () => undefined;
-          port.disconnect();
-          arrived();
-        },
-      },
-      // Pull only when the chat is ready for more, so what arrives meanwhile can be merged.
-      { highWaterMark: 0 },
-    );
+    return portStream(port, [], abortSignal, () => post(port, { type: 'send', conversationId: chatId, trigger, messages, mode }));
   }
 
-  async reconnectToStream(): Promise<ReadableStream<UIMessageChunk> | null> {
-    return null;
+  /**
+   * Follow the answer the background is still writing for this conversation (the panel came back after
+   * a reload): what was written so far, replayed, then the rest live. Null when none is running.
+   */
+  async reconnectToStream({ chatId, abortSignal }: Parameters<ChatTransport<UIMessage>['reconnectToStream']>[0]): Promise<ReadableStream<UIMessageChunk> | null> {
+    const port = browser.runtime.connect({ name: CHAT_PORT_NAME });
+    const first = await new Promise<ChatServerMessage | null>((resolve) => {
+      const onMessage = (message: ChatServerMessage) => {
+        port.onMessage.removeListener(onMessage);
+        resolve(message);
+      };
+      port.onMessage.addListener(onMessage);
+      port.onDisconnect.addListener(() => resolve(null));
+      post(port, { type: 'follow', conversationId: chatId });
+    });
+    if (first?.type !== 'replay' || abortSignal?.aborted) {
+      port.disconnect();
+      return null;
+    }
+    // An answer carried on (Continue, an approval) is rebuilt on what it carries on from.
+    const replay = [...(first.base ? chunksOfMessage(first.base) : []), ...first.chunks];
+    return portStream(port, replay, abortSignal);
   }
+}
+
+/**
+ * The chunks of one answer as they arrive on `port` (after `initial`), ending with its done, its failure,
+ * or "interrupted" if the Port closes first. `begin` runs once the stream listens.
+ */
+function portStream(
+  port: ReturnType<typeof browser.runtime.connect>,
+  initial: UIMessageChunk[],
+  abortSignal: AbortSignal | undefined,
+  begin?: () => void,
+): ReadableStream<UIMessageChunk> {
+  let settled = false;
+  // Chunks wait here until the chat reads: a run of deltas that piled up meanwhile is handed over as one.
+  let pending: UIMessageChunk[] = initial;
+  let end: (() => void) | undefined;
+  let wake: (() => void) | undefined;
+  const arrived = () => {
+    wake?.();
+    wake = undefined;
+  };
+  return new ReadableStream<UIMessageChunk>(
+    {
+      start(controller) {
+        const settle = (finish: () => void) => {
+          if (settled) return;
+          settled = true;
+          end = finish;
+          port.disconnect();
+          arrived();
+        };
+        port.onMessage.addListener((message: ChatServerMessage) => {
+          if (settled) return;
+          if (message.type === 'chunk' || message.type === 'chunks') {
+            // Errors arrive as a typed failure message instead, with the action that fixes them.
+            for (const chunk of message.type === 'chunk' ? [message.chunk] : message.chunks) if (chunk.type !== 'error') pending.push(chunk);
+            arrived();
+          } else if (message.type === 'done') settle(() => controller.close());
+          else if (message.type === 'failure') settle(() => controller.error(new AssistantError(message.error)));
+        });
+        port.onDisconnect.addListener(() => {
+          if (settled) return;
+          settled = true;
+          end = () => controller.error(new AssistantError(errorInfo('interrupted')));
+          arrived();
+        });
+        abortSignal?.addEventListener('abort', () => {
+          if (settled) return;
+          post(port, { type: 'abort' });
+          settle(() => controller.close());
+        });
+        begin?.();
+      },
+      async pull(controller) {
+        while (!pending.length && !end) await new Promise<void>((resolve) => (wake = resolve));
+        if (pending.length) {
+          for (const chunk of mergeDeltas(pending)) controller.enqueue(chunk);
+          pending = [];
+          return;
+        }
+        end?.();
+      },
+      cancel() {
+        if (!settled) post(port, { type: 'abort' });
+        settled = true;
+        end ??= () => undefined;
+        port.disconnect();
+        arrived();
+      },
+    },
+    // Pull only when the chat is ready for more, so what arrives meanwhile can be merged.
+    { highWaterMark: 0 },
+  );
 }
 
 function post(port: ReturnType<typeof browser.runtime.connect>, message: ChatClientMessage): void {

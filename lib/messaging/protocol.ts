@@ -35,7 +35,8 @@ export interface BackgroundRequests {
   'settings.saveAssistant': { input: AssistantSettings; output: AssistantSettings };
   'conversations.get': {
     input: { id: string };
-    output: { conversation: ConversationSummary; messages: UIMessage[]; answer: AnswerState } | null;
+    /** `followable`: the answer is running and a panel can follow it live (a follow on the chat Port). */
+    output: { conversation: ConversationSummary; messages: UIMessage[]; answer: AnswerState; followable?: boolean } | null;
   };
 
   // --- The panel (issue 5): its placement, per user, and which modes the switcher may offer. ---

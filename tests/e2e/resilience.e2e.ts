@@ -18,7 +18,7 @@ describe('nothing is lost: reloads and a stopped worker', () => {
     await s.panel.newConversation();
   });
 
-  it('a reload mid-answer brings the panel back open on the same conversation, and the answer lands', async () => {
+  it('a reload mid-answer brings the panel back open on the same conversation, following the answer live until it lands', async () => {
     s.sandbox.model.queue({ text: SLOW_ANSWER, chunkSize: 10, chunkDelayMs: 80 });
     await s.panel.send('Check all my stacks, slowly');
     await s.page.waitForFunction(
@@ -27,6 +27,7 @@ describe('nothing is lost: reloads and a stopped worker', () => {
     await s.page.reload({ waitUntil: 'domcontentloaded' });
 
     await s.panel.waitUntilOpen(); // reopened by itself
+    await s.panel.startRecordingRenders();
     await s.page.waitForFunction(
       (expected) =>
         [...(document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelectorAll('[data-testid="ia-message-assistant"]') ?? [])].some(
@@ -39,6 +40,10 @@ describe('nothing is lost: reloads and a stopped worker', () => {
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(messages[0]!.text).toBe('Check all my stacks, slowly');
     expect(s.sandbox.model.requests).toHaveLength(1); // the answer kept running; it was not asked twice
+    // Followed live: the text grew in many small steps (read from storage instead, it jumps once a second).
+    const lengths = (await s.panel.recordedRenders()).filter((n) => n > 0);
+    expect(lengths.length).toBeGreaterThanOrEqual(6);
+    expect(lengths.at(-1)).toBe(SLOW_ANSWER.trim().length);
   });
 
   it('a worker stopped mid-answer keeps what was streamed, marks it interrupted, and Retry answers', async () => {
