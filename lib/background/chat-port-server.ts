@@ -9,7 +9,8 @@ import { createChunkBatcher } from '../messaging/chunk-batcher';
 type Port = Browser.runtime.Port;
 
 export interface ChatPortServerDeps {
-  accept: (sender: Port['sender']) => boolean;
+  /** At once, or after a short wait (a self-hosted host while the worker is still starting). */
+  accept: (sender: Port['sender']) => boolean | Promise<boolean>;
   run: (request: ChatSendRequest, sender: NonNullable<Port['sender']>, sink: ChatSink, abortSignal: AbortSignal) => Promise<void>;
   /** The answer running for a conversation, if this sender may follow it. */
   following?: (conversationId: string, sender: NonNullable<Port['sender']>) => RunningAnswer | undefined;
@@ -23,11 +24,17 @@ export interface ChatPortServerDeps {
 export function serveChatPorts(deps: ChatPortServerDeps): void {
   browser.runtime.onConnect.addListener((port: Port) => {
     if (port.name !== CHAT_PORT_NAME) return;
-    if (!port.sender || !deps.accept(port.sender)) {
+    const verdict = port.sender ? deps.accept(port.sender) : false;
+    if (verdict === false || !port.sender) {
       port.disconnect();
       return;
     }
     const sender = port.sender;
+    // Messages that come while the sender is being checked are handled, in order, once it is accepted.
+    const accepted = Promise.resolve(verdict);
+    void accepted.then((ok) => {
+      if (!ok) port.disconnect();
+    });
     const controller = new AbortController();
     let connected = true;
     let started = false;
@@ -43,7 +50,7 @@ export function serveChatPorts(deps: ChatPortServerDeps): void {
       connected = false;
     });
     let following: RunningAnswer | undefined;
-    port.onMessage.addListener((message: ChatClientMessage) => {
+    const handle = (message: ChatClientMessage) => {
       if (message?.type === 'abort') {
         // A follower's Stop stops the answer it follows (its own panel is gone).
         following?.stop.abort();
@@ -83,7 +90,8 @@ export function serveChatPorts(deps: ChatPortServerDeps): void {
           release();
           if (connected) port.disconnect();
         });
-    });
+    };
+    port.onMessage.addListener((message: ChatClientMessage) => void accepted.then((ok) => ok && handle(message)));
   });
 }
 

@@ -16,7 +16,7 @@ import { CacheStore } from '../db/cache-store';
 import { AccountServices } from './account-services';
 import { registerSpaceliftRequests, restoreSelfHosted } from './spacelift-requests';
 import { answerState } from '../chat/answer-state';
-import { accountOf, isTrustedSender } from './sender-policy';
+import { accountOf, trustSender } from './sender-policy';
 import { registerPanelRequests } from './panel-requests';
 import { effectiveMode, organizationSettingsItem } from '../settings/organization-settings';
 import { registerHistoryRequests, senderScope } from './history-requests';
@@ -65,7 +65,7 @@ export function startBackground(): void {
         await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
       },
     },
-    (sender) => isTrustedSender(sender),
+    (sender) => trustSender(sender),
   );
   registerSpaceliftRequests(services);
   registerPanelRequests({ stopAnswer: (id) => running.stop(id) });
@@ -76,7 +76,7 @@ export function startBackground(): void {
   void restoreSelfHosted().catch((error: unknown) => console.warn('[infra-assistant] self-hosted hosts:', error));
 
   serveChatPorts({
-    accept: (sender) => !!sender && isTrustedSender(sender),
+    accept: (sender) => !!sender && trustSender(sender),
     // A panel follows only its own account's answers, by the rule conversations.get uses.
     following: (conversationId, sender) => {
       const answer = running.get(conversationId);

@@ -13,7 +13,7 @@ import {
 } from '../history/transfer';
 import { IMPORT_PART_CHARS, MAX_IMPORT_BYTES } from '../history/limits';
 import { holdWorkerAwake } from '../agent/keep-alive';
-import { accountOf, isExtensionPage, isTrustedSender } from './sender-policy';
+import { accountOf, isExtensionPage, trustSender } from './sender-policy';
 import { downloadFile } from './downloads';
 
 type HistoryRequests = Pick<
@@ -167,7 +167,7 @@ export function senderScope(sender: Sender): string | undefined {
 export function registerHistoryRequests(deps: Omit<HistoryRequestDeps, 'download' | 'secrets'> & Partial<HistoryRequestDeps>): void {
   handleRequests<HistoryRequests>(
     createHistoryHandlers({ download: downloadFile, secrets: storedSecrets, ...deps }),
-    (sender) => isTrustedSender(sender),
+    (sender) => trustSender(sender),
   );
 }
 

@@ -21,7 +21,7 @@ import { describeProviderFailure } from '../models/connection-errors';
 import { effectiveBaseURL, originPattern } from '../models/providers';
 import { fetchAccessibleSpaces, isAccountAdmin } from '../models/scoping';
 import type { SpaceliftClient } from '../spacelift/graphql-client';
-import { accountOf, isExtensionPage, isTrustedSender } from './sender-policy';
+import { accountOf, isExtensionPage, trustSender } from './sender-policy';
 import { normalizeOrigin } from './spacelift-requests';
 
 type PanelRequests = Pick<BackgroundRequests, 'models.panelState' | 'models.select'>;
@@ -57,7 +57,7 @@ export function registerModelRequests(deps: ModelRequestDeps): void {
       'models.select': ({ conversationId, integrationId, modelId }, sender) =>
         deps.models.select(conversationId, accountOf(sender.url), { integrationId, modelId }),
     },
-    (sender) => isTrustedSender(sender),
+    (sender) => trustSender(sender),
   );
 
   const view = async (): Promise<IntegrationsView> => {

@@ -2,7 +2,7 @@ import { handleRequests } from '../messaging/requests';
 import type { BackgroundRequests } from '../messaging/protocol';
 import { readPlacement, savePlacement } from '../panel/placement-store';
 import { modeAvailability, organizationSettingsItem } from '../settings/organization-settings';
-import { isTrustedSender } from './sender-policy';
+import { trustSender } from './sender-policy';
 
 type PanelRequests = Pick<BackgroundRequests, 'panel.getPlacement' | 'panel.savePlacement' | 'settings.getModes' | 'chat.stop'>;
 
@@ -18,6 +18,6 @@ export function registerPanelRequests(deps: { stopAnswer: (conversationId: strin
       'panel.savePlacement': (patch) => savePlacement(patch),
       'settings.getModes': async () => modeAvailability(await organizationSettingsItem.getValue()),
     },
-    (sender) => isTrustedSender(sender),
+    (sender) => trustSender(sender),
   );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { accountOf, isExtensionPage, isSpaceliftUrl, isTrustedSender, matchPatternToRegExp, setSelfHostedOrigins } from './sender-policy';
 
 const ext = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
@@ -49,5 +49,22 @@ describe('sender policy', () => {
   it('names the account by origin', () => {
     expect(accountOf('https://acme.app.spacelift.io/stack/a?b=1')).toBe('https://acme.app.spacelift.io');
     expect(accountOf(undefined)).toBe('unknown');
+  });
+
+  it('a message from a self-hosted page that wakes the worker waits for the list, instead of being refused', async () => {
+    // A fresh worker: the module as it is before the list has been read from storage.
+    vi.resetModules();
+    const policy = await import('./sender-policy');
+    const selfHosted = { id: ext.id, url: 'https://spacelift.corp.example/stacks', tab: { id: 1 } };
+    const verdict = policy.trustSender(selfHosted, ext.id, ext.origin);
+    expect(verdict).toBeInstanceOf(Promise);
+    // Built-in hosts and extension pages are answered at once; another extension is refused at once.
+    expect(policy.trustSender({ id: ext.id, url: 'https://acme.app.spacelift.io/stacks', tab: { id: 1 } }, ext.id, ext.origin)).toBe(true);
+    expect(policy.trustSender({ id: 'another-extension', url: 'https://spacelift.corp.example/', tab: { id: 1 } }, ext.id, ext.origin)).toBe(false);
+    policy.setSelfHostedOrigins(['https://spacelift.corp.example']);
+    await expect(verdict).resolves.toBe(true);
+    // Once the list is known, the answer is immediate both ways.
+    expect(policy.trustSender(selfHosted, ext.id, ext.origin)).toBe(true);
+    expect(policy.trustSender({ ...selfHosted, url: 'https://other.example/' }, ext.id, ext.origin)).toBe(false);
   });
 });

@@ -23,10 +23,21 @@ const spacelift = SPACELIFT_MATCHES.map(matchPatternToRegExp);
 
 /** Self-hosted origins the user added (kept current by the background). */
 const selfHosted = new Set<string>();
+/**
+ * Whether the list has been read since the worker started. A message from a self-hosted page is often
+ * what wakes the worker: it must wait for the list, not be refused because the list is not read yet.
+ */
+let selfHostedKnown = false;
+let markKnown: () => void = () => undefined;
+const selfHostedLoaded = new Promise<void>((resolve) => (markKnown = resolve));
+/** How long a message waits for the list at most (a broken storage must not hang every request). */
+const SELF_HOSTED_WAIT_MS = 3_000;
 
 export function setSelfHostedOrigins(origins: readonly string[]): void {
   selfHosted.clear();
   for (const origin of origins) selfHosted.add(origin);
+  selfHostedKnown = true;
+  markKnown();
 }
 
 export function isSpaceliftUrl(url: string | undefined): boolean {
@@ -49,6 +60,17 @@ export function isTrustedSender(sender: Sender, extensionId = browser.runtime.id
   if (!sender.tab) return true; // popup, options: extension pages
   if (sender.url?.startsWith(extensionOrigin)) return true;
   return isSpaceliftUrl(sender.url);
+}
+
+/**
+ * isTrustedSender, answered at once when it can be; while the self-hosted list is still being read after
+ * the worker started, a sender on another host waits for it (at most a few seconds).
+ */
+export function trustSender(sender: Sender, extensionId = browser.runtime.id, extensionOrigin = browser.runtime.getURL('/')): boolean | Promise<boolean> {
+  if (isTrustedSender(sender, extensionId, extensionOrigin)) return true;
+  if (selfHostedKnown || sender.id !== extensionId || !sender.tab) return false;
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, SELF_HOSTED_WAIT_MS));
+  return Promise.race([selfHostedLoaded, timeout]).then(() => isTrustedSender(sender, extensionId, extensionOrigin));
 }
 
 /** One of our own extension pages (popup, settings in a tab), never a content script. */

@@ -51,8 +51,13 @@ export function registerSpaceliftRequests(services: AccountServices): void {
 
 /** At start: trust and inject on the self-hosted hosts still granted. */
 export async function restoreSelfHosted(): Promise<void> {
-  const active = await syncSelfHostedContentScript(await selfHostedOriginsItem.getValue());
-  setSelfHostedOrigins(active);
+  try {
+    setSelfHostedOrigins(await syncSelfHostedContentScript(await selfHostedOriginsItem.getValue()));
+  } catch (error) {
+    // Messages from self-hosted pages wait for this list: never leave them waiting.
+    setSelfHostedOrigins([]);
+    throw error;
+  }
 }
 
 export function normalizeOrigin(input: string): string {

@@ -40,18 +40,23 @@ export type Handlers<M> = {
 
 /**
  * Answer requests of one protocol map. `accept` decides whether a sender may
- * talk to us at all; others get no answer, as if nobody listened.
+ * talk to us at all (at once, or after a short wait); others get no answer, as
+ * if nobody listened.
  */
-export function handleRequests<M>(handlers: Handlers<M>, accept: (sender: Sender) => boolean): void {
+export function handleRequests<M>(handlers: Handlers<M>, accept: (sender: Sender) => boolean | Promise<boolean>): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
-    if (!isRequestEnvelope(message) || !accept(sender)) return undefined;
+    if (!isRequestEnvelope(message)) return undefined;
     const handler = (handlers as Record<string, (input: unknown, sender: Sender) => unknown>)[message.name];
     if (!handler) return undefined;
-    return Promise.resolve()
-      .then(() => handler(message.input, sender))
-      .then(
-        (value): ReplyEnvelope<unknown> => ({ ok: true, value }),
-        (error: unknown): ReplyEnvelope<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-      );
+    const verdict = accept(sender);
+    if (verdict === false) return undefined;
+    const answer = () =>
+      Promise.resolve()
+        .then(() => handler(message.input, sender))
+        .then(
+          (value): ReplyEnvelope<unknown> => ({ ok: true, value }),
+          (error: unknown): ReplyEnvelope<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        );
+    return verdict === true ? answer() : verdict.then((ok) => (ok ? answer() : undefined));
   });
 }
