@@ -12,6 +12,11 @@ export default defineContentScript({
   matches: SPACELIFT_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
+    // Started once per page: a self-hosted tab open when its host was added gets the script injected,
+    // and the same isolated world may see it again if the host is removed and added back.
+    const started = globalThis as { __infraAssistantStarted?: boolean };
+    if (started.__infraAssistantStarted) return;
+    started.__infraAssistantStarted = true;
     const launcher = mountLauncher(ctx, () => void loadPanel().then((panel) => panel.toggle()));
     const loadPanel = createPanelLoader(ctx, { onOpenChange: (open) => launcher.setHidden(open) });
     // The panel was open before this page (re)loaded: bring it back as it was.

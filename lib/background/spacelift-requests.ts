@@ -4,7 +4,7 @@ import { credentialFor, saveCredential, spaceliftCredentialsItem, type Spacelift
 import { assistantSettingsItem, type AssistantSettings } from '../settings/assistant-settings';
 import type { AccountServices } from './account-services';
 import { isExtensionPage, setSelfHostedOrigins } from './sender-policy';
-import { selfHostedOriginsItem, syncSelfHostedContentScript } from '../spacelift/self-hosted';
+import { injectIntoOpenTabs, selfHostedOriginsItem, syncSelfHostedContentScript } from '../spacelift/self-hosted';
 
 type SpaceliftRequests = Pick<
   BackgroundRequests,
@@ -32,9 +32,12 @@ export function registerSpaceliftRequests(services: AccountServices): void {
       'spacelift.listSelfHosted': () => selfHostedOriginsItem.getValue(),
       // The popup asks for the host permission (it needs the user's click); we keep only granted hosts.
       'spacelift.setSelfHosted': async ({ origins }) => {
+        const before = new Set(await selfHostedOriginsItem.getValue());
         const active = await syncSelfHostedContentScript([...new Set(origins.map(normalizeOrigin))]);
         await selfHostedOriginsItem.setValue(active);
         setSelfHostedOrigins(active);
+        // Hosts just added: their open tabs get the assistant now, not at their next load.
+        await injectIntoOpenTabs(active.filter((origin) => !before.has(origin))).catch(() => 0);
         return active;
       },
       'settings.getAssistant': () => assistantSettingsItem.getValue(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SELF_HOSTED_SCRIPT_ID, syncSelfHostedContentScript, type SelfHostedApis } from './self-hosted';
+import { SELF_HOSTED_SCRIPT_ID, injectIntoOpenTabs, syncSelfHostedContentScript, type SelfHostedApis } from './self-hosted';
 
 /** An in-memory stand-in for chrome.scripting and chrome.permissions. */
 function fakeApis(granted: string[]) {
@@ -31,5 +31,26 @@ describe('self-hosted hosts', () => {
     expect(registered.get(SELF_HOSTED_SCRIPT_ID)?.matches).toEqual(['https://a.example/*', 'https://b.example/*']);
     await syncSelfHostedContentScript([], apis);
     expect(registered.size).toBe(0);
+  });
+
+  it('starts the assistant in tabs already open on hosts just added, and skips tabs it cannot script', async () => {
+    const queried: string[][] = [];
+    const scripted: number[] = [];
+    const apis = {
+      tabs: { query: async ({ url }: { url?: string | string[] }) => (queried.push([url ?? []].flat()), [{ id: 1 }, { id: 2 }, {}]) },
+      scripting: {
+        executeScript: async ({ target, files }: { target: { tabId: number }; files?: string[] }) => {
+          if (target.tabId === 2) throw new Error('Cannot access a discarded tab');
+          expect(files).toEqual(['/content-scripts/content.js']);
+          scripted.push(target.tabId);
+          return [];
+        },
+      },
+    };
+    expect(await injectIntoOpenTabs(['https://spacelift.acme.internal'], apis as never)).toBe(1);
+    expect(queried).toEqual([['https://spacelift.acme.internal/*']]);
+    expect(scripted).toEqual([1]);
+    expect(await injectIntoOpenTabs([], apis as never)).toBe(0);
+    expect(queried).toHaveLength(1);
   });
 });

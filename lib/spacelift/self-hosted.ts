@@ -48,3 +48,24 @@ export async function syncSelfHostedContentScript(
   else await apis.scripting.registerContentScripts([script]);
   return granted;
 }
+
+type InjectApis = { tabs: Pick<typeof browser.tabs, 'query'>; scripting: Pick<typeof browser.scripting, 'executeScript'> };
+
+/**
+ * Start the assistant in tabs already open on hosts just added: the registered script only runs on
+ * pages loaded from now on, and the user should not have to reload to see the launcher.
+ */
+export async function injectIntoOpenTabs(origins: readonly string[], apis: InjectApis = { tabs: browser.tabs, scripting: browser.scripting }): Promise<number> {
+  if (origins.length === 0) return 0;
+  const tabs = await apis.tabs.query({ url: origins.map(originPattern) });
+  let injected = 0;
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    // A tab that cannot be scripted (discarded, an error page) just waits for its next load.
+    await apis.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${CONTENT_SCRIPT_FILE}` as '/content-scripts/content.js'] }).then(
+      () => injected++,
+      () => undefined,
+    );
+  }
+  return injected;
+}
