@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openAssistant, type AssistantSession } from '../tests/e2e/harness/assistant-session';
+import { stopServiceWorker } from '../tests/e2e/harness/extension';
 
 const outDir = resolve(process.argv[2] ?? '.tmp/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -57,9 +58,10 @@ async function shot(s: AssistantSession, name: string) {
   // Open the last query card, as a user checking what was asked would.
   await s.page.evaluate(() => {
     const cards = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelectorAll<HTMLDetailsElement>('[data-testid="ia-tool-card"][data-tool="query_graphql"]');
-    cards[cards.length - 1]!.open = true;
     cards[cards.length - 1]!.scrollIntoView({ block: 'start' });
   });
+  const cards = await s.page.$$('infra-assistant-panel >>> [data-testid="ia-tool-card"][data-tool="query_graphql"] summary');
+  await cards.at(-1)!.click();
   await shot(s, 'panel-dark-long-thread');
   // Floating (unpinned) on the same wide window, dark then light.
   await s.page.click('infra-assistant-panel >>> [data-testid="ia-pin"]');
@@ -79,5 +81,20 @@ async function shot(s: AssistantSession, name: string) {
   await s.page.focus('infra-assistant-panel >>> [data-testid="ia-float-resize-se"]');
   for (let width = box!.width; width > 360; width -= 16) await s.page.keyboard.press('ArrowLeft');
   await shot(s, 'panel-narrow');
+  await s.close();
+}
+
+// An answer cut off by a stopped worker: kept, with Continue and Retry.
+{
+  const s = await openAssistant('/stack/prod-eks');
+  await conversation(s, 1);
+  s.sandbox.model.queue({ text: `${'Checking each stack in turn: prod-eks, prod-network, staging-api. '.repeat(8)}`, chunkSize: 10, chunkDelayMs: 60 });
+  await s.panel.send('Check every stack for drift, one by one');
+  await s.page.waitForFunction(
+    () => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelectorAll('[data-testid="ia-message-assistant"] .ia-text')[1]?.textContent?.length ?? 0) > 120,
+  );
+  await stopServiceWorker(s.chromium.browser);
+  await s.page.waitForSelector('infra-assistant-panel >>> [data-testid="ia-error-continue"]', { timeout: 10_000 });
+  await shot(s, 'panel-interrupted');
   await s.close();
 }

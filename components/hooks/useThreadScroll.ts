@@ -120,7 +120,9 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
     const el = ref.current;
     if (!shown || !el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
-      if (!atEnd.current) return;
+      // Not when the reader just did something in the thread (opened a tool card, a code block): what
+      // they opened stays where they are looking.
+      if (!atEnd.current || performance.now() - readerScrolledAt.current < READER_SCROLL_MS) return;
       el.scrollTop = el.scrollHeight;
       followedTop.current = el.scrollTop;
     });

@@ -17,7 +17,12 @@ function records(): MessageRecord[] {
       role === 'user'
         ? `Question ${seq / 2 + 1}: what changed on prod-eks-${seq}?`
         : `Answer ${seq}. ${'The stack **prod-eks** applied cleanly. '.repeat(1 + (seq % 5))}\n\n| run | state |\n|---|---|\n| r${seq} | FINISHED |`;
-    return { id, conversationId: CONVERSATION, seq, role, createdAt: start + seq, status: 'complete', message: { id, role, parts: [{ type: 'text', text, ...(role === 'assistant' ? { state: 'done' } : {}) }] } };
+    // The last answer looked something up: a tool card with a large result, above its text.
+    const tool =
+      seq === COUNT - 1
+        ? [{ type: 'tool-query_graphql', toolCallId: 'call-last', state: 'output-available', input: { query: '{ stacks { id state } }' }, output: { data: { stacks: Array.from({ length: 60 }, (_, i) => ({ id: `stack-${i}`, state: 'FINISHED' })) } } }]
+        : [];
+    return { id, conversationId: CONVERSATION, seq, role, createdAt: start + seq, status: 'complete', message: { id, role, parts: [...tool, { type: 'text', text, ...(role === 'assistant' ? { state: 'done' } : {}) }] } };
   });
 }
 
@@ -68,6 +73,17 @@ describe('a long conversation opens fast at its end and loads older messages as 
     expect(state.ids.at(-1)).toBe(`m${COUNT - 1}`);
     expect(state.more).toBe(`Show ${COUNT - FIRST} earlier messages`);
     expect(state.fromEnd).toBeLessThanOrEqual(2);
+  });
+
+  it('a tool card opened at the end of the thread stays where the reader clicked it', async () => {
+    expect((await threadState(s)).fromEnd).toBeLessThanOrEqual(2);
+    const summary = `${IN_PANEL}[data-message-id="m${COUNT - 1}"] [data-testid="ia-tool-card"] summary`;
+    const topBefore = await s.page.$eval(summary, (el) => Math.round(el.getBoundingClientRect().top));
+    await s.page.click(summary);
+    await s.page.waitForSelector(`${IN_PANEL}[data-message-id="m${COUNT - 1}"] [data-testid="ia-tool-output"]`);
+    await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(Math.abs((await s.page.$eval(summary, (el) => Math.round(el.getBoundingClientRect().top))) - topBefore)).toBeLessThanOrEqual(2);
+    await s.page.click(summary); // closed again
   });
 
   it('adds the previous messages as the reader nears the top, without moving what is on screen', async () => {
