@@ -91,7 +91,10 @@ async function shot(s: AssistantSession, name: string) {
   s.sandbox.model.queue({ text: `${'Checking each stack in turn: prod-eks, prod-network, staging-api. '.repeat(8)}`, chunkSize: 10, chunkDelayMs: 60 });
   await s.panel.send('Check every stack for drift, one by one');
   await s.page.waitForFunction(
-    () => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelectorAll('[data-testid="ia-message-assistant"] .ia-text')[1]?.textContent?.length ?? 0) > 120,
+    () => {
+      const answers = document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelectorAll('[data-testid="ia-message-assistant"]');
+      return (answers?.[answers.length - 1]?.textContent?.match(/Checking each stack/g)?.length ?? 0) >= 2;
+    },
   );
   await stopServiceWorker(s.chromium.browser);
   await s.page.waitForSelector('infra-assistant-panel >>> [data-testid="ia-error-continue"]', { timeout: 10_000 });
