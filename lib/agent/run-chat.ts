@@ -20,6 +20,7 @@ import { buildInstructions } from './instructions';
 import { hasContent } from '../chat/message-content';
 import { isRepeatingToolCalls } from './loop-guard';
 import { AnswerWriter } from './answer-writer';
+import { settleUnavailableApprovals } from './unavailable-approvals';
 
 /** Hard cap on model steps per answer: a runaway tool loop ends here. */
 export const MAX_STEPS = 8;
@@ -59,7 +60,7 @@ export interface RunChatDeps {
 export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink: ChatSink, abortSignal?: AbortSignal): Promise<void> {
   const choice = await deps.chooseModel(request.conversationId);
   const mode = deps.mode ?? 'ask';
-  const messages = request.messages;
+  let messages = request.messages;
   await deps.store.saveHistory(
     {
       id: request.conversationId,
@@ -84,6 +85,10 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
   const price = choice.info.price;
   // A model without tool calling chats without tools (the panel says so).
   const tools: ToolSet = choice.info.toolCalling ? deps.tools : {};
+  // An approval answered for a tool this answer cannot run: not run, and the model and the panel are told.
+  const asked = messages;
+  messages = settleUnavailableApprovals(messages, tools, notRunReason(mode));
+  if (messages !== asked) for (const chunk of settledChunks(asked, messages)) sink.chunk(chunk);
   const limit = choice.budget.limitMicros;
   let spentInAnswer = 0;
   const recording: Promise<unknown>[] = [];
@@ -190,4 +195,27 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
   }
   if (failure) sink.failure(failure);
   else sink.done();
+}
+
+function notRunReason(mode: ChatMode): string {
+  return mode === 'build'
+    ? 'Not run: this tool is not available to this answer.'
+    : 'Not run: the conversation is in Ask mode, which cannot change anything. Switch to Build mode to make changes.';
+}
+
+/** The chunks that tell the panel which approved calls were settled as not run. */
+function settledChunks(before: UIMessage[], after: UIMessage[]): UIMessageChunk[] {
+  const chunks: UIMessageChunk[] = [];
+  after.forEach((message, index) => {
+    if (message === before[index]) return;
+    for (const part of message.parts) {
+      if ('toolCallId' in part && part.state === 'output-error') {
+        const earlier = before[index]!.parts.find((p) => 'toolCallId' in p && p.toolCallId === part.toolCallId);
+        if (earlier && 'state' in earlier && earlier.state === 'approval-responded') {
+          chunks.push({ type: 'tool-output-error', toolCallId: part.toolCallId, errorText: part.errorText ?? '' });
+        }
+      }
+    }
+  });
+  return chunks;
 }
