@@ -12,7 +12,7 @@ import { searchDocs } from '../lib/docs/search-docs';
 import { DOCS_CORPUS } from '../tests/sandbox/docs/corpus';
 import { pagesFromCorpus, searchIndexFor } from '../tests/sandbox/docs/site';
 import { sharedReference } from '../tests/shared-reference';
-import { DOCS_QUESTIONS } from './fixtures/docs-questions';
+import { DOCS_QUESTIONS, DOCS_QUESTIONS_HELD_OUT, type DocsQuestion } from './fixtures/docs-questions';
 
 const REAL_INDEX = sharedReference('spacelift/docs/search_index.json') ?? '(absent) ../shared/spacelift/docs/search_index.json';
 
@@ -89,20 +89,31 @@ export async function benchDocsSearch(): Promise<Record<string, number | string>
  * in the top 5, and the mean reciprocal rank.
  */
 function measureRelevance(index: DocsSearchIndex): Record<string, number> {
+  const tuning = relevanceOn(index, DOCS_QUESTIONS);
+  const heldOut = relevanceOn(index, DOCS_QUESTIONS_HELD_OUT);
+  return {
+    ...tuning,
+    ...Object.fromEntries(Object.entries(heldOut).map(([key, value]) => [`heldOut.${key}`, value])),
+  };
+}
+
+function relevanceOn(index: DocsSearchIndex, questionSet: DocsQuestion[]): Record<string, number> {
   let first = 0;
   let top3 = 0;
   let top5 = 0;
   let reciprocal = 0;
-  for (const { question, relevant } of DOCS_QUESTIONS) {
+  if (process.env.DOCS_BENCH_MISSES) console.log('--- misses');
+  for (const { question, relevant } of questionSet) {
     const paths = searchDocs(index, question, { limit: 5 }).map((result) => result.url.slice(index.docsBase.length + 1));
     const rank = paths.findIndex((path) => relevant.some((prefix) => path.startsWith(prefix)));
+    if (process.env.DOCS_BENCH_MISSES && rank !== 0) console.log(`${rank < 0 ? '-' : rank + 1} ${question} → ${paths.slice(0, 3).join(', ')}`);
     if (rank < 0) continue;
     if (rank === 0) first++;
     if (rank < 3) top3++;
     top5++;
     reciprocal += 1 / (rank + 1);
   }
-  const n = DOCS_QUESTIONS.length;
+  const n = questionSet.length;
   return {
     questions: n,
     answerFirstPct: round((100 * first) / n),
