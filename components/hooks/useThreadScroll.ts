@@ -29,10 +29,14 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
   const followedTop = useRef(0);
   const pendingFollow = useRef(0);
   const readerScrolledAt = useRef(-Infinity);
+  /** A restored place is being held while the messages around it take their real sizes. */
+  const holding = useRef(false);
 
   const onScroll = useStableCallback(() => {
     const el = ref.current;
-    if (!el) return;
+    // Our own scrolls while holding a restored place: the estimated heights of messages not laid out
+    // yet can make that place look like the end for a moment, and it is not.
+    if (!el || holding.current) return;
     // While following the end, the scroll events are ours (one a frame): reading positions here would lay
     // the thread out once more per frame. Only a scroll the reader started (wheel, touch, keys, the scroll
     // bar) can leave the end.
@@ -61,7 +65,7 @@ export function useThreadScroll(conversationId: string | undefined, messageCount
     if (!el || messageCount === 0) return;
     if (restoredFor.current !== conversationId) {
       restoredFor.current = conversationId;
-      if (restore(el, readPanelSession().scroll, conversationId)) {
+      if (restore(el, readPanelSession().scroll, conversationId, (held) => (holding.current = held))) {
         atEnd.current = false;
         return;
       }
@@ -148,10 +152,11 @@ function measure(el: HTMLElement, conversationId: string, atEnd: boolean): Threa
 /** How many frames a restored position is held while the messages around it take their real sizes. */
 const SETTLE_FRAMES = 30;
 
-function restore(el: HTMLElement, saved: ThreadScroll | undefined, conversationId: string | undefined): boolean {
+function restore(el: HTMLElement, saved: ThreadScroll | undefined, conversationId: string | undefined, onHold: (held: boolean) => void): boolean {
   if (!saved || saved.conversationId !== conversationId || saved.atEnd || !saved.anchorId) return false;
   const anchor = [...el.querySelectorAll<HTMLElement>('[data-message-id]')].find((m) => m.dataset.messageId === saved.anchorId);
   if (!anchor) return false;
+  onHold(true);
   const align = () => {
     const drift = anchor.getBoundingClientRect().top - el.getBoundingClientRect().top + (saved.offset ?? 0);
     if (Math.abs(drift) >= 1) el.scrollTop += drift;
@@ -165,14 +170,15 @@ function restore(el: HTMLElement, saved: ThreadScroll | undefined, conversationI
   const userScrolled = () => (frames = SETTLE_FRAMES);
   const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
   for (const type of events) el.addEventListener(type, userScrolled, { once: true, passive: true });
+  const release = () => {
+    for (const type of events) el.removeEventListener(type, userScrolled);
+    onHold(false);
+  };
   const hold = () => {
-    if (++frames >= SETTLE_FRAMES || !anchor.isConnected) {
-      for (const type of events) el.removeEventListener(type, userScrolled);
-      return;
-    }
+    if (++frames >= SETTLE_FRAMES || !anchor.isConnected) return release();
     steady = align() ? steady + 1 : 0;
     if (steady < 3) requestAnimationFrame(hold);
-    else for (const type of events) el.removeEventListener(type, userScrolled);
+    else release();
   };
   requestAnimationFrame(hold);
   return true;
