@@ -102,7 +102,11 @@ async function benchOpening(sandbox: Sandbox): Promise<Figures> {
       await page.goto(url, { waitUntil: 'load' });
       await page.waitForSelector('infra-assistant-launcher >>> button');
       await idle(page);
+      // PANEL_BENCH_PROFILE=1: what the main thread does during one warm first open (by trace event, self time).
+      const profiling = process.env.PANEL_BENCH_PROFILE && load === 3;
+      if (profiling) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'toplevel'] });
       const opened = await timeOpen(chromium, page, url);
+      if (profiling) printTraceBreakdown(JSON.parse(Buffer.from((await page.tracing.stop())!).toString('utf8')) as TraceFile, opened.focused);
       // The very first open in this browser also compiles /panel.js for the first time: reported on its own.
       if (load === 0) cold = opened;
       else first.push(opened);
@@ -447,4 +451,38 @@ function round(value: number): number {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const figures = await benchPanel();
   for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(78)} ${value}`);
+}
+
+/** Self time per trace event name on the renderer's main thread, for the last `windowMs` of the trace. */
+function printTraceBreakdown(trace: TraceFile, windowMs: number): void {
+  const events = (trace.traceEvents ?? []) as { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number }[];
+  const main = events.find((e) => e.name === 'CrRendererMain' || (e as { args?: { name?: string } }).args?.name === 'CrRendererMain');
+  const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined && (!main || (e.pid === main.pid && e.tid === main.tid)));
+  const end = Math.max(...complete.map((e) => e.ts + e.dur!));
+  const inWindow = complete.filter((e) => e.ts + e.dur! >= end - windowMs * 1000).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  // Self time: an event's duration minus its direct children's.
+  const self = new Map<string, number>();
+  const stack: { e: (typeof inWindow)[number]; child: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length && stack.at(-1)!.e.ts + stack.at(-1)!.e.dur! <= until) {
+      const { e, child } = stack.pop()!;
+      self.set(e.name, (self.get(e.name) ?? 0) + (e.dur! - child) / 1000);
+      if (stack.length) stack.at(-1)!.child += e.dur!;
+    }
+  };
+  for (const e of inWindow) {
+    close(e.ts);
+    stack.push({ e, child: 0 });
+  }
+  close(Infinity);
+  // The timeline: top-level tasks over 0.5 ms, with what they spent most on.
+  const start = end - windowMs * 1000;
+  const tasks = inWindow.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur! > 500);
+  for (const task of tasks) {
+    const inner = inWindow.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur! && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask');
+    const biggest = inner.sort((a, b) => b.dur! - a.dur!).slice(0, 3).map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}`);
+    console.log(`  task at +${((task.ts - start) / 1000).toFixed(1)} ms, ${(task.dur! / 1000).toFixed(1)} ms: ${biggest.join(', ')}`);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  console.log(`first open, main thread self time by event (last ${Math.round(windowMs)} ms):\n${top.map(([n, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${n}`).join('\n')}`);
 }
