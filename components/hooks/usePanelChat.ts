@@ -63,6 +63,8 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
   const show = useCallback(
     (id: string, saved: StoredConversation, answerState: AnswerState = saved.answer) => {
       if (id !== chatRef.current.id) stoppedByUser.current = false;
+      // Let go of a followed answer of the chat being replaced: it goes on in the background, unstopped.
+      (transport as Partial<PortChatTransport>).detachFollow?.(chatRef.current.id);
       const next = makeChat(id, saved.messages);
       chatRef.current = next;
       setChat(next);
@@ -76,7 +78,7 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
 
   // Set below: `present` and `load` call each other (following falls back to reading storage again).
   const loadRef = useRef<(id: string) => Promise<unknown>>(async () => undefined);
-  const refreshRef = useRef<() => Promise<unknown>>(async () => undefined);
+  const afterFollowRef = useRef<(id: string, chat: PanelChat, ticket: number) => Promise<unknown>>(async () => undefined);
 
   /**
    * Show a stored conversation. An answer still being written is followed live (replayed so far, then
@@ -86,10 +88,12 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
   const present = useCallback(
     (id: string, saved: StoredConversation, ticket: number) => {
       if (saved.answer === 'running' && saved.followable) {
-        const next = show(id, saved, 'idle');
-        // When it ends (or had just ended), storage has the final word: show that if it differs.
+        // Busy from the start (no Send, no second follow) until the follow is over.
+        const next = show(id, saved, 'running');
         void next.resumeStream().finally(() => {
-          if (ticket === loading.current && chatRef.current === next) void refreshRef.current();
+          if (ticket !== loading.current || chatRef.current !== next) return;
+          setAnswer('idle');
+          void afterFollowRef.current(id, next, ticket);
         });
         return;
       }
@@ -130,7 +134,18 @@ export function usePanelChat(historyEvents?: HistoryEvents, options: { transport
     if (sameMessages(chatRef.current.messages, saved.messages) && saved.answer !== 'running') return;
     present(id, saved, ticket);
   }, [present]);
-  refreshRef.current = refreshShown;
+
+  /** A follow is over (or found nothing to follow): storage has the final word. */
+  afterFollowRef.current = async (id: string, followed: PanelChat, ticket: number) => {
+    const saved = await requestBackground('conversations.get', { id }).catch(() => null);
+    if (!saved || ticket !== loading.current || chatRef.current !== followed) return;
+    // Failed: keep the error and its action, but over the stored answer, not the copy rebuilt for following.
+    if (followed.status === 'error') {
+      followed.messages = saved.messages;
+      return;
+    }
+    if (saved.answer === 'running' || !sameMessages(followed.messages, saved.messages)) present(id, saved, ticket);
+  };
 
   useEffect(() => {
     const id = readPanelSession().conversationId;

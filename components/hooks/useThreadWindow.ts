@@ -20,6 +20,8 @@ export function useThreadWindow(conversationId: string | undefined, ids: readonl
     setState({ conversationId, opened: ids.length > 0, start });
   } else {
     start = keepWindowStart(start, ids.length);
+    // Kept, so that when the conversation grows again the messages shown at the top stay shown.
+    if (start !== state.start) setState({ ...state, start });
   }
 
   // The first rendered message and where it was on screen, just before older ones were added above it.

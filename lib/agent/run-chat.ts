@@ -60,7 +60,12 @@ export interface RunChatDeps {
 export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink: ChatSink, abortSignal?: AbortSignal): Promise<void> {
   const choice = await deps.chooseModel(request.conversationId);
   const mode = deps.mode ?? 'ask';
-  let messages = request.messages;
+  // A model without tool calling chats without tools (the panel says so).
+  const tools: ToolSet = choice?.info.toolCalling ? deps.tools : {};
+  // An approval answered for a tool this answer cannot run: not run, and so stored; the model and the
+  // panel are told (the panel only for the answer being carried on, the one its stream writes into).
+  const messages = choice ? settleUnavailableApprovals(request.messages, tools, notRunReason(mode)) : request.messages;
+  if (messages !== request.messages) for (const chunk of settledChunks(request.messages, messages)) sink.chunk(chunk);
   await deps.store.saveHistory(
     {
       id: request.conversationId,
@@ -83,12 +88,6 @@ export async function runChat(request: ChatSendRequest, deps: RunChatDeps, sink:
 
   const secrets = [choice.integration.apiKey];
   const price = choice.info.price;
-  // A model without tool calling chats without tools (the panel says so).
-  const tools: ToolSet = choice.info.toolCalling ? deps.tools : {};
-  // An approval answered for a tool this answer cannot run: not run, and the model and the panel are told.
-  const asked = messages;
-  messages = settleUnavailableApprovals(messages, tools, notRunReason(mode));
-  if (messages !== asked) for (const chunk of settledChunks(asked, messages)) sink.chunk(chunk);
   const limit = choice.budget.limitMicros;
   let spentInAnswer = 0;
   const recording: Promise<unknown>[] = [];
@@ -203,11 +202,15 @@ function notRunReason(mode: ChatMode): string {
     : 'Not run: the conversation is in Ask mode, which cannot change anything. Switch to Build mode to make changes.';
 }
 
-/** The chunks that tell the panel which approved calls were settled as not run. */
+/**
+ * The chunks that tell the panel which approved calls of the answer being carried on (the last
+ * message) were settled as not run. Earlier answers are not in the panel's stream: they show as
+ * stored from their next load.
+ */
 function settledChunks(before: UIMessage[], after: UIMessage[]): UIMessageChunk[] {
   const chunks: UIMessageChunk[] = [];
   after.forEach((message, index) => {
-    if (message === before[index]) return;
+    if (message === before[index] || index !== after.length - 1 || message.role !== 'assistant') return;
     for (const part of message.parts) {
       if ('toolCallId' in part && part.state === 'output-error') {
         const earlier = before[index]!.parts.find((p) => 'toolCallId' in p && p.toolCallId === part.toolCallId);

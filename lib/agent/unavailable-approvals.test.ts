@@ -33,5 +33,8 @@ describe('approvals for tools this answer cannot run', () => {
     expect(settleUnavailableApprovals(runnable, { query_graphql: readTool }, REASON)).toBe(runnable);
     const waiting = [answer('approval-requested')];
     expect(settleUnavailableApprovals(waiting, {}, REASON)).toBe(waiting);
+    // A denial stays a denial: the model is told the user said no, not that the mode was wrong.
+    const denied: UIMessage[] = [{ ...answer('approval-responded'), parts: [{ ...(answer('approval-responded').parts[1] as object), approval: { id: 'ap-1', approved: false, reason: 'not now' } } as never] }];
+    expect(settleUnavailableApprovals(denied, {}, REASON)).toBe(denied);
   });
 });

@@ -13,6 +13,8 @@ export function settleUnavailableApprovals(messages: UIMessage[], tools: ToolSet
     let touched = false;
     const parts = message.parts.map((part) => {
       if (!isToolUIPart(part) || part.state !== 'approval-responded' || getToolName(part) in tools) return part;
+      // A denial needs no tool: the model is told it was denied, as the user meant.
+      if (part.approval?.approved === false) return part;
       touched = true;
       return { ...part, state: 'output-error' as const, errorText: reason, output: undefined };
     });

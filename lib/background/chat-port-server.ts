@@ -59,6 +59,8 @@ export function serveChatPorts(deps: ChatPortServerDeps): void {
       }
       if (message?.type === 'follow' && !started) {
         started = true;
+        // Gone while its sender was being checked: nothing to follow for.
+        if (!connected) return;
         following = deps.following?.(String(message.conversationId), sender);
         const detach = follow(following, post, () => {
           if (connected) port.disconnect();

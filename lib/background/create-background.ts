@@ -12,6 +12,7 @@ import { runChat } from '../agent/run-chat';
 import { createAskTools } from '../agent/ask-tools';
 import { serveChatPorts } from './chat-port-server';
 import { RunningAnswers } from './running-answers';
+import { errorInfo } from '../agent/errors';
 import { CacheStore } from '../db/cache-store';
 import { AccountServices } from './account-services';
 import { registerSpaceliftRequests, restoreSelfHosted } from './spacelift-requests';
@@ -120,11 +121,17 @@ export function startBackground(): void {
         },
         answer.tee(sink),
         AbortSignal.any([abortSignal, answer.stop.signal]),
-      ).finally(() => {
-        running.finish(request.conversationId, answer);
-        // Not awaited: the answer is done and stored; the title comes when it comes.
-        void titleAfterAnswer(request.conversationId);
-      });
+      )
+        .catch((error: unknown) => {
+          // Followers hear of it too (the asking panel is told by the Port server).
+          running.finish(request.conversationId, answer, { type: 'failure', error: errorInfo('unknown', error instanceof Error ? error.message : String(error)) });
+          throw error;
+        })
+        .finally(() => {
+          running.finish(request.conversationId, answer);
+          // Not awaited: the answer is done and stored; the title comes when it comes.
+          void titleAfterAnswer(request.conversationId);
+        });
     },
   });
 

@@ -47,8 +47,11 @@ describe('running answers', () => {
     const answer = answers.begin('c1', 'https://acme.app.spacelift.io', undefined);
     const late = follower();
     answer.follow(late);
+    expect(answer.canFollow).toBe(true);
     answers.stop('c1');
     expect(answer.stop.signal.aborted).toBe(true);
+    // Stopping: a panel that comes back now reads it from storage rather than following it again.
+    expect(answer.canFollow).toBe(false);
     answer.tee(sink()).failure({ code: 'rate-limit', message: 'Slow down', action: 'retry' });
     expect(late.seen.ended).toEqual({ type: 'failure', error: { code: 'rate-limit', message: 'Slow down', action: 'retry' } });
   });

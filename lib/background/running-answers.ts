@@ -36,7 +36,8 @@ export class RunningAnswer {
 
   /** Whether a late panel can rebuild the answer from what was kept. */
   get canFollow(): boolean {
-    return this.replayable && !this.ended;
+    // A stopped answer is ending: a panel that comes back reads it from storage instead.
+    return this.replayable && !this.ended && !this.stop.signal.aborted;
   }
 
   /** The sink to give the agent loop: what it sends goes to `inner` (the panel that asked) and to followers. */
@@ -98,8 +99,8 @@ export class RunningAnswers {
   }
 
   /** The run is over: forget it (a newer answer for the same conversation stays). */
-  finish(conversationId: string, answer: RunningAnswer): void {
-    answer.end({ type: 'done' });
+  finish(conversationId: string, answer: RunningAnswer, outcome: AnswerEnd = { type: 'done' }): void {
+    answer.end(outcome);
     if (this.answers.get(conversationId) === answer) this.answers.delete(conversationId);
   }
 

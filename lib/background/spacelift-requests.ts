@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { handleRequests } from '../messaging/requests';
 import type { BackgroundRequests, ConnectionTestResult, SpaceliftAccountView } from '../messaging/protocol';
 import { credentialFor, saveCredential, spaceliftCredentialsItem, type SpaceliftCredential } from '../spacelift/credentials';
@@ -57,8 +58,14 @@ export async function restoreSelfHosted(): Promise<void> {
   try {
     setSelfHostedOrigins(await syncSelfHostedContentScript(await selfHostedOriginsItem.getValue()));
   } catch (error) {
-    // Messages from self-hosted pages wait for this list: never leave them waiting.
-    setSelfHostedOrigins([]);
+    // Registering the script failed: the hosts still granted are trusted all the same (their pages may
+    // have the script from before), and messages from self-hosted pages never wait for nothing.
+    const stored = await selfHostedOriginsItem.getValue().catch(() => []);
+    const granted: string[] = [];
+    for (const origin of stored) {
+      if (await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false)) granted.push(origin);
+    }
+    setSelfHostedOrigins(granted);
     throw error;
   }
 }

@@ -21,8 +21,21 @@ export class AssistantError extends Error {
  * the panel never waits forever.
  */
 export class PortChatTransport implements ChatTransport<UIMessage> {
+  /**
+   * A followed answer is replayed from its start: the chat rebuilds the message from the chunks
+   * instead of adding them to the copy it loaded from storage (which would show the text twice).
+   */
+  readonly resumeStreamIsReplay = true;
+  /** Follows in progress, by conversation: leaving a conversation lets go of its follow without stopping the answer. */
+  private readonly follows = new Map<string, () => void>();
+
   /** `mode` is read at each send: the conversation's mode as the panel shows it now. */
   constructor(private readonly options: { mode?: () => ChatMode } = {}) {}
+
+  /** Stop following this conversation's answer (it goes on in the background, and is stored). */
+  detachFollow(chatId: string): void {
+    this.follows.get(chatId)?.();
+  }
 
   async sendMessages({
     chatId,
@@ -56,7 +69,13 @@ export class PortChatTransport implements ChatTransport<UIMessage> {
     }
     // An answer carried on (Continue, an approval) is rebuilt on what it carries on from.
     const replay = [...(first.base ? chunksOfMessage(first.base) : []), ...first.chunks];
-    return portStream(port, replay, abortSignal);
+    const detach = { run: () => undefined as void };
+    const stream = portStream(port, replay, abortSignal, undefined, detach, () => {
+      if (this.follows.get(chatId) === detach.run) this.follows.delete(chatId);
+    });
+    this.follows.get(chatId)?.();
+    this.follows.set(chatId, detach.run);
+    return stream;
   }
 }
 
@@ -69,6 +88,9 @@ function portStream(
   initial: UIMessageChunk[],
   abortSignal: AbortSignal | undefined,
   begin?: () => void,
+  /** Filled in with a way to end the stream quietly: the Port closes, nothing is stopped. */
+  detach?: { run: () => void },
+  onEnd?: () => void,
 ): ReadableStream<UIMessageChunk> {
   let settled = false;
   // Chunks wait here until the chat reads: a run of deltas that piled up meanwhile is handed over as one.
@@ -88,7 +110,9 @@ function portStream(
           end = finish;
           port.disconnect();
           arrived();
+          onEnd?.();
         };
+        if (detach) detach.run = () => settle(() => controller.close());
         port.onMessage.addListener((message: ChatServerMessage) => {
           if (settled) return;
           if (message.type === 'chunk' || message.type === 'chunks') {
@@ -103,6 +127,7 @@ function portStream(
           settled = true;
           end = () => controller.error(new AssistantError(errorInfo('interrupted')));
           arrived();
+          onEnd?.();
         });
         abortSignal?.addEventListener('abort', () => {
           if (settled) return;
