@@ -11,7 +11,7 @@ export function Integrations({ integrations }: { integrations: ReturnType<typeof
   const current = editing && editing !== 'new' ? view?.integrations.find((i) => i.id === editing) : undefined;
 
   return (
-    <section aria-labelledby="integrations-heading" className="first">
+    <section aria-labelledby="integrations-heading" className="first" data-testid="integrations-section" aria-busy={!view}>
       <h2 id="integrations-heading">AI integrations</h2>
       {view && view.integrations.length === 0 && !editing && <p className="hint">No model yet: add OpenAI, Anthropic, Google or any OpenAI-compatible endpoint (Ollama, LM Studio, LiteLLM…).</p>}
       {view && view.integrations.length > 0 && (

@@ -8,8 +8,8 @@ export class Popup {
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
     await page.waitForSelector('#integrations-heading');
-    // The integrations arrive from the background: the list, or the button to add the first one.
-    await page.waitForSelector('[data-testid="integrations"], [data-testid="integration-add"]');
+    // The integrations arrive from the background (until then the section is busy, and its layout moves).
+    await page.waitForSelector('[data-testid="integrations-section"][aria-busy="false"]');
     return new Popup(page);
   }
 
