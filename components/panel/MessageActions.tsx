@@ -14,7 +14,8 @@ interface MessageActionsProps {
 export function MessageActions({ text, usage, onRegenerate, onEdit }: MessageActionsProps) {
   const { state, copy } = useCopyToClipboard();
   return (
-    <div className="ia-message-actions" role="toolbar" aria-label="Message actions">
+    // The latest answer's actions (and its cost) stay in view; older messages show theirs on hover or focus.
+    <div className="ia-message-actions" role="toolbar" aria-label="Message actions" data-latest={onRegenerate ? '' : undefined}>
       {text && (
         <button type="button" onClick={() => void copy(text)} data-testid="ia-copy-message">
           {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
