@@ -6,11 +6,11 @@ import { PortChatTransport, AssistantError } from '../../lib/chat/port-transport
 import { errorInfo, type AssistantErrorInfo } from '../../lib/agent/errors';
 import { requestBackground } from '../../lib/messaging/requests';
 import type { AnswerState, BackgroundRequests, RequestOutput } from '../../lib/messaging/protocol';
-
-type StoredConversation = NonNullable<RequestOutput<BackgroundRequests, 'conversations.get'>>;
 import { readPanelSession, writePanelSession } from '../../lib/panel/panel-session';
 import type { HistoryEvents } from '../../lib/history/history-events';
 import type { ChatMode } from '../../lib/db/database';
+
+type StoredConversation = NonNullable<RequestOutput<BackgroundRequests, 'conversations.get'>>;
 
 /** While an answer is still being written in the background (after a reload), look again this often. */
 const FOLLOW_RUNNING_MS = 1_000;

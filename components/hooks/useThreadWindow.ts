@@ -10,16 +10,17 @@ const PRELOAD_PX = 800;
  * opens (reaching back to where a reload left the reader), more as the reader
  * nears the top. The view does not jump when older messages are added above.
  */
-export function useThreadWindow(conversationId: string | undefined, ids: readonly string[], scroller: RefObject<HTMLDivElement | null>) {
-  const [state, setState] = useState(() => ({ conversationId, opened: ids.length > 0, start: openingStart(conversationId, ids) }));
+export function useThreadWindow(conversationId: string | undefined, messages: readonly { id: string }[], scroller: RefObject<HTMLDivElement | null>) {
+  const count = messages.length;
+  const [state, setState] = useState(() => ({ conversationId, opened: count > 0, start: openingStart(conversationId, messages) }));
   let start = state.start;
   // Another conversation, or this one's messages just arrived from storage (a reload shows the id first):
   // a new window, decided while rendering so the first frame is already the short one.
-  if (state.conversationId !== conversationId || (!state.opened && ids.length > 0)) {
-    start = openingStart(conversationId, ids);
-    setState({ conversationId, opened: ids.length > 0, start });
+  if (state.conversationId !== conversationId || (!state.opened && count > 0)) {
+    start = openingStart(conversationId, messages);
+    setState({ conversationId, opened: count > 0, start });
   } else {
-    start = keepWindowStart(start, ids.length);
+    start = keepWindowStart(start, count);
     // Kept, so that when the conversation grows again the messages shown at the top stay shown.
     if (start !== state.start) setState({ ...state, start });
   }
@@ -32,8 +33,8 @@ export function useThreadWindow(conversationId: string | undefined, ids: readonl
     const el = scroller.current;
     const first = el?.querySelector<HTMLElement>('[data-message-id]');
     pinned.current = first ? { id: first.dataset.messageId!, top: first.getBoundingClientRect().top } : null;
-    setState((s) => ({ ...s, start: widenWindow(keepWindowStart(s.start, ids.length)) }));
-  }, [scroller, ids.length]);
+    setState((s) => ({ ...s, start: widenWindow(keepWindowStart(s.start, count)) }));
+  }, [scroller, count]);
 
   // Keep what the reader sees in place: the message that was first is where it was.
   useLayoutEffect(() => {
@@ -67,7 +68,8 @@ export function useThreadWindow(conversationId: string | undefined, ids: readonl
   return { start, moreRef: more, showEarlier };
 }
 
-function openingStart(conversationId: string | undefined, ids: readonly string[]): number {
+function openingStart(conversationId: string | undefined, messages: readonly { id: string }[]): number {
   const saved = readPanelSession().scroll;
-  return initialWindowStart(ids, saved && saved.conversationId === conversationId && !saved.atEnd ? saved.anchorId : undefined);
+  const anchorId = saved && saved.conversationId === conversationId && !saved.atEnd ? saved.anchorId : undefined;
+  return initialWindowStart(messages.map((m) => m.id), anchorId);
 }

@@ -60,8 +60,7 @@ export function Thread({
   const lastGrowth = `${last?.parts.length ?? 0}:${lastPart?.type === 'text' ? lastPart.text.length : lastPart && 'state' in lastPart ? lastPart.state : ''}:${status}`;
   const scroll = useThreadScroll(conversationId, messages.length, lastGrowth, last?.role === 'user');
   const shown = useMemo(() => messages.filter(hasContent), [messages]);
-  const shownIds = useMemo(() => shown.map((m) => m.id), [shown]);
-  const visible = useThreadWindow(conversationId, shownIds, scroll.ref);
+  const visible = useThreadWindow(conversationId, shown, scroll.ref);
 
   if (messages.length === 0) {
     return (

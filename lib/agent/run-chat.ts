@@ -1,6 +1,7 @@
 import {
   convertToModelMessages,
   isStepCount,
+  isToolUIPart,
   readUIMessageStream,
   streamText,
   toUIMessageStream,
@@ -208,17 +209,13 @@ function notRunReason(mode: ChatMode): string {
  * stored from their next load.
  */
 function settledChunks(before: UIMessage[], after: UIMessage[]): UIMessageChunk[] {
-  const chunks: UIMessageChunk[] = [];
-  after.forEach((message, index) => {
-    if (message === before[index] || index !== after.length - 1 || message.role !== 'assistant') return;
-    for (const part of message.parts) {
-      if ('toolCallId' in part && part.state === 'output-error') {
-        const earlier = before[index]!.parts.find((p) => 'toolCallId' in p && p.toolCallId === part.toolCallId);
-        if (earlier && 'state' in earlier && earlier.state === 'approval-responded') {
-          chunks.push({ type: 'tool-output-error', toolCallId: part.toolCallId, errorText: part.errorText ?? '' });
-        }
-      }
-    }
-  });
-  return chunks;
+  const last = after.at(-1);
+  const was = before.at(-1);
+  if (!last || !was || last === was || last.role !== 'assistant') return [];
+  const approved = new Set(was.parts.filter((p) => isToolUIPart(p) && p.state === 'approval-responded').map((p) => (p as { toolCallId: string }).toolCallId));
+  return last.parts.flatMap((part): UIMessageChunk[] =>
+    isToolUIPart(part) && part.state === 'output-error' && approved.has(part.toolCallId)
+      ? [{ type: 'tool-output-error', toolCallId: part.toolCallId, errorText: part.errorText ?? '' }]
+      : [],
+  );
 }

@@ -122,16 +122,16 @@ export function startBackground(): void {
         answer.tee(sink),
         AbortSignal.any([abortSignal, answer.stop.signal]),
       )
-        .catch((error: unknown) => {
-          // Followers hear of it too (the asking panel is told by the Port server).
-          running.finish(request.conversationId, answer, { type: 'failure', error: errorInfo('unknown', error instanceof Error ? error.message : String(error)) });
-          throw error;
-        })
-        .finally(() => {
-          running.finish(request.conversationId, answer);
-          // Not awaited: the answer is done and stored; the title comes when it comes.
-          void titleAfterAnswer(request.conversationId);
-        });
+        .then(
+          () => running.finish(request.conversationId, answer),
+          (error: unknown) => {
+            // Followers hear of it too (the asking panel is told by the Port server).
+            running.finish(request.conversationId, answer, { type: 'failure', error: errorInfo('unknown', error instanceof Error ? error.message : String(error)) });
+            throw error;
+          },
+        )
+        // Not awaited: the answer is done and stored; the title comes when it comes.
+        .finally(() => void titleAfterAnswer(request.conversationId));
     },
   });
 

@@ -1,11 +1,10 @@
-import { browser } from 'wxt/browser';
 import { handleRequests } from '../messaging/requests';
 import type { BackgroundRequests, ConnectionTestResult, SpaceliftAccountView } from '../messaging/protocol';
 import { credentialFor, saveCredential, spaceliftCredentialsItem, type SpaceliftCredential } from '../spacelift/credentials';
 import { assistantSettingsItem, type AssistantSettings } from '../settings/assistant-settings';
 import type { AccountServices } from './account-services';
 import { isExtensionPage, setSelfHostedOrigins } from './sender-policy';
-import { injectIntoOpenTabs, selfHostedOriginsItem, syncSelfHostedContentScript } from '../spacelift/self-hosted';
+import { grantedOrigins, injectIntoOpenTabs, registerSelfHostedContentScript, selfHostedOriginsItem, syncSelfHostedContentScript } from '../spacelift/self-hosted';
 
 type SpaceliftRequests = Pick<
   BackgroundRequests,
@@ -55,19 +54,11 @@ export function registerSpaceliftRequests(services: AccountServices): void {
 
 /** At start: trust and inject on the self-hosted hosts still granted. */
 export async function restoreSelfHosted(): Promise<void> {
-  try {
-    setSelfHostedOrigins(await syncSelfHostedContentScript(await selfHostedOriginsItem.getValue()));
-  } catch (error) {
-    // Registering the script failed: the hosts still granted are trusted all the same (their pages may
-    // have the script from before), and messages from self-hosted pages never wait for nothing.
-    const stored = await selfHostedOriginsItem.getValue().catch(() => []);
-    const granted: string[] = [];
-    for (const origin of stored) {
-      if (await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false)) granted.push(origin);
-    }
-    setSelfHostedOrigins(granted);
-    throw error;
-  }
+  // Trusted first (messages from self-hosted pages wait for this list), registered after: a failed
+  // registration does not leave pages that already have the script refused.
+  const granted = await grantedOrigins(await selfHostedOriginsItem.getValue().catch(() => []));
+  setSelfHostedOrigins(granted);
+  await registerSelfHostedContentScript(granted);
 }
 
 export function normalizeOrigin(input: string): string {

@@ -45,7 +45,10 @@ export class PortChatTransport implements ChatTransport<UIMessage> {
   }: Parameters<ChatTransport<UIMessage>['sendMessages']>[0]): Promise<ReadableStream<UIMessageChunk>> {
     const port = browser.runtime.connect({ name: CHAT_PORT_NAME });
     const mode = this.options.mode?.() ?? 'ask';
-    return portStream(port, [], abortSignal, () => post(port, { type: 'send', conversationId: chatId, trigger, messages, mode }));
+    const { stream } = portStream(port, [], abortSignal);
+    // The stream listens from its construction on: the request goes after.
+    post(port, { type: 'send', conversationId: chatId, trigger, messages, mode });
+    return stream;
   }
 
   /**
@@ -69,29 +72,26 @@ export class PortChatTransport implements ChatTransport<UIMessage> {
     }
     // An answer carried on (Continue, an approval) is rebuilt on what it carries on from.
     const replay = [...(first.base ? chunksOfMessage(first.base) : []), ...first.chunks];
-    const detach = { run: () => undefined as void };
-    const stream = portStream(port, replay, abortSignal, undefined, detach, () => {
-      if (this.follows.get(chatId) === detach.run) this.follows.delete(chatId);
-    });
     this.follows.get(chatId)?.();
-    this.follows.set(chatId, detach.run);
+    const { stream, detach } = portStream(port, replay, abortSignal, () => {
+      if (this.follows.get(chatId) === detach) this.follows.delete(chatId);
+    });
+    this.follows.set(chatId, detach);
     return stream;
   }
 }
 
 /**
  * The chunks of one answer as they arrive on `port` (after `initial`), ending with its done, its failure,
- * or "interrupted" if the Port closes first. `begin` runs once the stream listens.
+ * or "interrupted" if the Port closes first. `detach` ends the stream quietly: the Port closes, nothing
+ * is stopped. `onEnd` runs once, however it ends.
  */
 function portStream(
   port: ReturnType<typeof browser.runtime.connect>,
   initial: UIMessageChunk[],
   abortSignal: AbortSignal | undefined,
-  begin?: () => void,
-  /** Filled in with a way to end the stream quietly: the Port closes, nothing is stopped. */
-  detach?: { run: () => void },
   onEnd?: () => void,
-): ReadableStream<UIMessageChunk> {
+): { stream: ReadableStream<UIMessageChunk>; detach: () => void } {
   let settled = false;
   // Chunks wait here until the chat reads: a run of deltas that piled up meanwhile is handed over as one.
   let pending: UIMessageChunk[] = initial;
@@ -101,7 +101,8 @@ function portStream(
     wake?.();
     wake = undefined;
   };
-  return new ReadableStream<UIMessageChunk>(
+  let detach: () => void = () => undefined;
+  const stream = new ReadableStream<UIMessageChunk>(
     {
       start(controller) {
         const settle = (finish: () => void) => {
@@ -112,7 +113,7 @@ function portStream(
           arrived();
           onEnd?.();
         };
-        if (detach) detach.run = () => settle(() => controller.close());
+        detach = () => settle(() => controller.close());
         port.onMessage.addListener((message: ChatServerMessage) => {
           if (settled) return;
           if (message.type === 'chunk' || message.type === 'chunks') {
@@ -134,7 +135,6 @@ function portStream(
           post(port, { type: 'abort' });
           settle(() => controller.close());
         });
-        begin?.();
       },
       async pull(controller) {
         while (!pending.length && !end) await new Promise<void>((resolve) => (wake = resolve));
@@ -156,6 +156,7 @@ function portStream(
     // Pull only when the chat is ready for more, so what arrives meanwhile can be merged.
     { highWaterMark: 0 },
   );
+  return { stream, detach: () => detach() };
 }
 
 function post(port: ReturnType<typeof browser.runtime.connect>, message: ChatClientMessage): void {

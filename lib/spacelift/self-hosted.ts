@@ -23,19 +23,31 @@ export function originPattern(origin: string): string {
   return `${origin}/*`;
 }
 
+/** The origins among these that we hold the host permission for. */
+export async function grantedOrigins(origins: readonly string[], permissions: PermissionsApi = browser.permissions): Promise<string[]> {
+  const granted: string[] = [];
+  for (const origin of origins) {
+    if (await permissions.contains({ origins: [originPattern(origin)] }).catch(() => false)) granted.push(origin);
+  }
+  return granted;
+}
+
 /** Register the content script on the self-hosted origins we hold permission for; returns those origins. */
 export async function syncSelfHostedContentScript(
   origins: readonly string[],
   apis: SelfHostedApis = { scripting: browser.scripting, permissions: browser.permissions },
 ): Promise<string[]> {
-  const granted: string[] = [];
-  for (const origin of origins) {
-    if (await apis.permissions.contains({ origins: [originPattern(origin)] })) granted.push(origin);
-  }
-  const existing = await apis.scripting.getRegisteredContentScripts({ ids: [SELF_HOSTED_SCRIPT_ID] });
+  const granted = await grantedOrigins(origins, apis.permissions);
+  await registerSelfHostedContentScript(granted, apis.scripting);
+  return granted;
+}
+
+/** Register the content script on exactly these (granted) origins, or none. */
+export async function registerSelfHostedContentScript(granted: readonly string[], scripting: ScriptingApi = browser.scripting): Promise<void> {
+  const existing = await scripting.getRegisteredContentScripts({ ids: [SELF_HOSTED_SCRIPT_ID] });
   if (granted.length === 0) {
-    if (existing.length > 0) await apis.scripting.unregisterContentScripts({ ids: [SELF_HOSTED_SCRIPT_ID] });
-    return granted;
+    if (existing.length > 0) await scripting.unregisterContentScripts({ ids: [SELF_HOSTED_SCRIPT_ID] });
+    return;
   }
   const script = {
     id: SELF_HOSTED_SCRIPT_ID,
@@ -44,9 +56,8 @@ export async function syncSelfHostedContentScript(
     runAt: 'document_idle' as const,
     persistAcrossSessions: true,
   };
-  if (existing.length > 0) await apis.scripting.updateContentScripts([script]);
-  else await apis.scripting.registerContentScripts([script]);
-  return granted;
+  if (existing.length > 0) await scripting.updateContentScripts([script]);
+  else await scripting.registerContentScripts([script]);
 }
 
 type InjectApis = { tabs: Pick<typeof browser.tabs, 'query'>; scripting: Pick<typeof browser.scripting, 'executeScript'> };

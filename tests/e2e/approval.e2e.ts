@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAssistant, type AssistantSession } from './harness/assistant-session';
-import { readStoredConversation, writeConversation, type MessageRecord } from './harness/extension';
+import { openAssistant, openStoredConversation, type AssistantSession } from './harness/assistant-session';
+import { readStoredConversation, type MessageRecord } from './harness/extension';
 import { ARM_DELAY_MS } from '../../lib/panel/genuine-activation';
 
 const IN_PANEL = 'infra-assistant-panel >>> ';
@@ -42,14 +42,7 @@ describe('approval cards in the real panel: only a person\'s click answers them'
 
   beforeAll(async () => {
     s = await openAssistant('/stack/prod-eks');
-    // One real turn first, so the extension has created its database.
-    s.sandbox.model.queue({ text: 'Ready.' });
-    await s.panel.send('Hello');
-    await s.panel.waitForAnswer('Ready.');
-    await writeConversation(s.chromium, { id: CONVERSATION, title: 'Retry prod-eks', account: new URL(s.sandbox.appUrl).origin, model: 'sandbox-scripted' }, records());
-    await s.page.evaluate((id) => sessionStorage.setItem('infra-assistant:panel', JSON.stringify({ conversationId: id, open: true })), CONVERSATION);
-    await s.page.reload({ waitUntil: 'domcontentloaded' });
-    await s.panel.waitUntilOpen();
+    await openStoredConversation(s, { id: CONVERSATION, title: 'Retry prod-eks' }, records());
     await s.page.waitForSelector(`${IN_PANEL}[data-testid="ia-approval-card"]`, { visible: true });
   });
   afterAll(() => s?.close());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAssistant, type AssistantSession } from './harness/assistant-session';
-import { writeConversation, type MessageRecord } from './harness/extension';
+import { openAssistant, openStoredConversation, type AssistantSession } from './harness/assistant-session';
+import type { MessageRecord } from './harness/extension';
 import { ANCHOR_MARGIN, WINDOW_INITIAL as FIRST, WINDOW_STEP as STEP } from '../../lib/chat/thread-window';
 
 const IN_PANEL = 'infra-assistant-panel >>> ';
@@ -54,14 +54,7 @@ describe('a long conversation opens fast at its end and loads older messages as 
 
   beforeAll(async () => {
     s = await openAssistant('/stacks');
-    // One real turn first, so the extension has created its database.
-    s.sandbox.model.queue({ text: 'Ready.' });
-    await s.panel.send('Hello');
-    await s.panel.waitForAnswer('Ready.');
-    await writeConversation(s.chromium, { id: CONVERSATION, title: 'A long conversation', account: new URL(s.sandbox.appUrl).origin, model: 'sandbox-scripted' }, records());
-    await s.page.evaluate((id) => sessionStorage.setItem('infra-assistant:panel', JSON.stringify({ conversationId: id, open: true })), CONVERSATION);
-    await s.page.reload({ waitUntil: 'domcontentloaded' });
-    await s.panel.waitUntilOpen();
+    await openStoredConversation(s, { id: CONVERSATION, title: 'A long conversation' }, records());
     await s.page.waitForSelector(`${IN_PANEL}[data-message-id="m${COUNT - 1}"]`);
   });
   afterAll(() => s?.close());

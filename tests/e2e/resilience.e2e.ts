@@ -46,16 +46,20 @@ describe('nothing is lost: reloads and a stopped worker', () => {
     expect(lengths.at(-1)).toBe(SLOW_ANSWER.trim().length);
   });
 
-  it('a worker stopped mid-answer keeps what was streamed, marks it interrupted, and Retry answers', async () => {
+  /** Ask, let some of a slow answer stream, stop the worker; resolves once the panel says "interrupted". */
+  async function interruptMidAnswer(question: string): Promise<void> {
     s.sandbox.model.queue({ text: SLOW_ANSWER, chunkSize: 10, chunkDelayMs: 80 });
-    await s.panel.send('Another slow one');
+    await s.panel.send(question);
     await s.page.waitForFunction(
       () => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-message-assistant"] .ia-text')?.textContent?.length ?? 0) > 20,
     );
     await stopServiceWorker(s.chromium.browser);
-
-    // The panel says so at once, with Retry; the question and the partial answer stay on screen.
     await s.page.waitForSelector('infra-assistant-panel >>> [data-testid="ia-error"][data-code="interrupted"]', { timeout: 10_000 });
+  }
+
+  it('a worker stopped mid-answer keeps what was streamed, marks it interrupted, and Retry answers', async () => {
+    // The panel says so at once, with Retry; the question and the partial answer stay on screen.
+    await interruptMidAnswer('Another slow one');
     const shown = await s.panel.messages();
     expect(shown[0]!.text).toBe('Another slow one');
     expect(shown[1]!.text.length).toBeGreaterThan(20);
@@ -82,13 +86,7 @@ describe('nothing is lost: reloads and a stopped worker', () => {
 
   it('Continue carries an interrupted answer on from where it stopped, in the same message', async () => {
     await s.panel.newConversation();
-    s.sandbox.model.queue({ text: SLOW_ANSWER, chunkSize: 10, chunkDelayMs: 80 });
-    await s.panel.send('One more slow one');
-    await s.page.waitForFunction(
-      () => (document.querySelector('infra-assistant-panel')?.shadowRoot?.querySelector('[data-testid="ia-message-assistant"] .ia-text')?.textContent?.length ?? 0) > 20,
-    );
-    await stopServiceWorker(s.chromium.browser);
-    await s.page.waitForSelector('infra-assistant-panel >>> [data-testid="ia-error"][data-code="interrupted"]', { timeout: 10_000 });
+    await interruptMidAnswer('One more slow one');
     // What was kept is what was stored (the panel may have shown a little more before the worker stopped).
     await s.page.reload({ waitUntil: 'domcontentloaded' });
     await s.panel.waitUntilOpen();

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { useIntegrations, useSandboxDocs, useSandboxModel } from './extension';
+import { useIntegrations, useSandboxDocs, useSandboxModel, writeConversation, type MessageRecord } from './extension';
 import type { Integration } from '../../../lib/settings/model-integrations';
 import { AssistantPanel } from '../pages/assistant-panel';
 import { SandboxApp } from '../pages/sandbox-app';
@@ -57,4 +57,19 @@ export async function openAssistant(
       await sandbox.close();
     },
   };
+}
+
+/**
+ * Put a conversation straight into the extension's IndexedDB and reopen the page on it, as a reload
+ * brings back the conversation a tab had open. One real turn goes first, so the extension has created
+ * its database with its own schema.
+ */
+export async function openStoredConversation(s: AssistantSession, conversation: { id: string; title: string }, records: MessageRecord[]): Promise<void> {
+  s.sandbox.model.queue({ text: 'Ready.' });
+  await s.panel.send('Hello');
+  await s.panel.waitForAnswer('Ready.');
+  await writeConversation(s.chromium, { ...conversation, account: new URL(s.sandbox.appUrl).origin, model: 'sandbox-scripted' }, records);
+  await s.page.evaluate((id) => sessionStorage.setItem('infra-assistant:panel', JSON.stringify({ conversationId: id, open: true })), conversation.id);
+  await s.page.reload({ waitUntil: 'domcontentloaded' });
+  await s.panel.waitUntilOpen();
 }
