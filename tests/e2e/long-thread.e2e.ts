@@ -71,6 +71,17 @@ describe('a long conversation opens fast at its end and loads older messages as 
   it('a tool card opened at the end of the thread stays where the reader clicked it', async () => {
     expect((await threadState(s)).fromEnd).toBeLessThanOrEqual(2);
     const summary = `${IN_PANEL}[data-message-id="m${COUNT - 1}"] [data-testid="ia-tool-card"] summary`;
+    // Messages above still taking their real heights move the thread for a few frames after it opens: wait until it is still.
+    await s.page.evaluate(async () => {
+      const card = document.querySelector('infra-assistant-panel')!.shadowRoot!.querySelector('[data-testid="ia-tool-card"] summary')!;
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      for (let still = 0, last = NaN; still < 5; ) {
+        await frame();
+        const top = Math.round(card.getBoundingClientRect().top);
+        still = top === last ? still + 1 : 0;
+        last = top;
+      }
+    });
     const topBefore = await s.page.$eval(summary, (el) => Math.round(el.getBoundingClientRect().top));
     await s.page.click(summary);
     await s.page.waitForSelector(`${IN_PANEL}[data-message-id="m${COUNT - 1}"] [data-testid="ia-tool-output"]`);
